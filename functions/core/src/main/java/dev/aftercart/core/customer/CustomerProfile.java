@@ -1,0 +1,46 @@
+package dev.aftercart.core.customer;
+
+import java.time.Instant;
+
+/**
+ * Everything the journeys know about one customer. {@code updatedAt} is the {@code occurredAt} of
+ * the last change applied, so older events are recognised as stale; {@code version} guards
+ * concurrent writers.
+ */
+public record CustomerProfile(
+        String customerId,
+        String email,
+        String phone,
+        String firstName,
+        String locale,
+        String timeZone,
+        String region,
+        Consent consent,
+        Suppression suppression,
+        Loyalty loyalty,
+        Instant updatedAt,
+        long version) {
+
+    public static CustomerProfile newCustomer(String customerId) {
+        return new CustomerProfile(customerId, null, null, null, null, null, null, Consent.NONE, Suppression.NONE,
+                Loyalty.NONE, Instant.EPOCH, 0);
+    }
+
+    public boolean isNew() {
+        return version == 0;
+    }
+
+    public boolean allowsTransactionalSms() {
+        return consent.allowsTransactionalSms(phone != null);
+    }
+
+    public CustomerProfile withSuppression(Suppression next) {
+        return new CustomerProfile(customerId, email, phone, firstName, locale, timeZone, region, consent, next,
+                loyalty, updatedAt, version);
+    }
+
+    public CustomerProfile withLoyalty(Loyalty next, Instant at) {
+        return new CustomerProfile(customerId, email, phone, firstName, locale, timeZone, region, consent, suppression,
+                next, at, version);
+    }
+}

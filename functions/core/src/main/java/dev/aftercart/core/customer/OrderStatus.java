@@ -1,0 +1,6 @@
+package dev.aftercart.core.customer;
+
+public enum OrderStatus {
+    PLACED,
+    CANCELLED
+}

@@ -1,0 +1,166 @@
+package dev.aftercart.core.engine;
+
+import dev.aftercart.core.customer.CustomerProfile;
+import dev.aftercart.core.customer.OrderRecord;
+import dev.aftercart.core.journey.Journey;
+import dev.aftercart.core.journey.JourneyCatalog;
+import dev.aftercart.core.journey.JourneyStep;
+import dev.aftercart.core.ledger.LedgerEntry;
+import dev.aftercart.core.ledger.MessageStatus;
+import dev.aftercart.core.ledger.SkipReason;
+import dev.aftercart.core.log.Log;
+import dev.aftercart.core.policy.Decision;
+import dev.aftercart.core.policy.SendContext;
+import dev.aftercart.core.policy.SendPolicy;
+import dev.aftercart.core.port.CustomerStore;
+import dev.aftercart.core.port.Delivery;
+import dev.aftercart.core.port.EmailSender;
+import dev.aftercart.core.port.MessageLedger;
+import dev.aftercart.core.port.MessageScheduler;
+import dev.aftercart.core.port.SmsSender;
+import dev.aftercart.core.render.EmailMessage;
+import dev.aftercart.core.render.RenderException;
+import dev.aftercart.core.render.SmsMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sends one message from the ledger, re-checking everything against the customer's state as it is
+ * now: exit conditions, consent, suppression and timing. Every outcome is written to the ledger.
+ *
+ * <p>A message is claimed ({@code SENDING}) with a conditional write before it is sent, so two
+ * concurrent dispatches of the same message send it once. A dispatch that dies between the send
+ * and the ledger update leaves it {@code SENDING}: it is not sent again (at most once).
+ */
+public final class Dispatcher {
+
+    private final JourneyCatalog journeys;
+    private final CustomerStore customers;
+    private final MessageLedger ledger;
+    private final MessageScheduler scheduler;
+    private final EmailSender email;
+    private final SmsSender sms;
+    private final MessageComposer composer;
+    private final SendPolicy policy;
+    private final Clock clock;
+
+    public Dispatcher(JourneyCatalog journeys, CustomerStore customers, MessageLedger ledger,
+            MessageScheduler scheduler, EmailSender email, SmsSender sms, MessageComposer composer,
+            SendPolicy policy, Clock clock) {
+        this.journeys = journeys;
+        this.customers = customers;
+        this.ledger = ledger;
+        this.scheduler = scheduler;
+        this.email = email;
+        this.sms = sms;
+        this.composer = composer;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public MessageOutcome dispatch(String customerId, String messageId) {
+        Optional<LedgerEntry> found = ledger.find(customerId, messageId);
+        if (found.isEmpty()) {
+            Log.warn("message_missing", "messageId", messageId);
+            return new MessageOutcome.Missing();
+        }
+        return dispatch(found.get());
+    }
+
+    public MessageOutcome dispatch(LedgerEntry entry) {
+        if (entry.status().isFinal() || entry.status() == MessageStatus.SENDING) {
+            return new MessageOutcome.Unchanged(entry.status());
+        }
+        Instant now = clock.instant();
+        Optional<Journey> journey = journeys.journey(entry.journeyId());
+        if (journey.isEmpty()) {
+            return skip(entry, SkipReason.JOURNEY_REMOVED, now);
+        }
+        JourneyStep step = journey.get().step(entry.stepId());
+        CustomerProfile profile = customers.profile(entry.customerId()).orElse(null);
+        OrderRecord order = entry.orderId() == null ? null
+                : customers.order(entry.customerId(), entry.orderId()).orElse(null);
+        Decision decision = policy.decide(new SendContext(entry, journey.get(), step, profile, order), now);
+        return switch (decision) {
+            case Decision.Skip skip -> skip(entry, skip.reason(), now);
+            case Decision.Hold hold -> hold(entry, hold, now);
+            case Decision.Send send -> send(entry, step, profile, order, now);
+        };
+    }
+
+    private MessageOutcome skip(LedgerEntry entry, SkipReason reason, Instant now) {
+        if (!ledger.update(entry.skipped(reason, now), entry.version())) {
+            return concurrent(entry);
+        }
+        Log.info("message_skipped", "messageId", entry.messageId(), "journey", entry.journeyId(),
+                "channel", entry.channel().id(), "reason", reason.id());
+        return new MessageOutcome.Skipped(reason);
+    }
+
+    private MessageOutcome hold(LedgerEntry entry, Decision.Hold hold, Instant now) {
+        String name = ScheduleNames.of(entry.messageId(), hold.until());
+        scheduler.schedule(name, entry.customerId(), entry.messageId(), hold.until());
+        if (!ledger.update(entry.held(name, hold.until(), hold.why(), now), entry.version())) {
+            scheduler.cancel(name);
+            return concurrent(entry);
+        }
+        Log.info("message_held", "messageId", entry.messageId(), "journey", entry.journeyId(),
+                "channel", entry.channel().id(), "reason", hold.why(), "until", hold.until().toString());
+        return new MessageOutcome.Held(hold.until(), hold.why());
+    }
+
+    private MessageOutcome send(LedgerEntry entry, JourneyStep step, CustomerProfile profile, OrderRecord order,
+            Instant now) {
+        LedgerEntry claimed = entry.claimed(now);
+        if (!ledger.update(claimed, entry.version())) {
+            return concurrent(entry);
+        }
+        Delivery delivery;
+        Integer segments = null;
+        try {
+            switch (entry.channel()) {
+                case EMAIL -> {
+                    EmailMessage message = composer.email(entry, step, profile, order);
+                    delivery = email.send(message);
+                }
+                case SMS -> {
+                    SmsMessage message = composer.sms(entry, step, profile, order);
+                    segments = message.segments();
+                    delivery = sms.send(message);
+                }
+                default -> throw new IllegalStateException("unknown channel " + entry.channel());
+            }
+        } catch (RenderException e) {
+            delivery = new Delivery.Refused("render_error", true);
+            Log.error("message_render_failed", "messageId", entry.messageId(), "template", step.template(),
+                    "error", e.getMessage());
+        }
+        Instant done = clock.instant();
+        return switch (delivery) {
+            case Delivery.Accepted accepted -> {
+                ledger.update(claimed.sent(accepted.providerMessageId(), segments, done), claimed.version());
+                Log.info("message_sent", "messageId", entry.messageId(), "journey", entry.journeyId(),
+                        "channel", entry.channel().id(), "kind", entry.kind().id(),
+                        "segments", segments, "providerMessageId", accepted.providerMessageId());
+                yield new MessageOutcome.Sent(accepted.providerMessageId());
+            }
+            case Delivery.Refused refused -> {
+                ledger.update(claimed.failed(refused.code(), done), claimed.version());
+                Log.error("message_failed", "messageId", entry.messageId(), "journey", entry.journeyId(),
+                        "channel", entry.channel().id(), "code", refused.code(), "permanent", refused.permanent());
+                Log.metric("MessagesFailed", 1, "Count",
+                        Map.of("Journey", entry.journeyId(), "Channel", entry.channel().id()));
+                yield new MessageOutcome.Failed(refused.code());
+            }
+        };
+    }
+
+    private MessageOutcome concurrent(LedgerEntry entry) {
+        MessageStatus now = ledger.find(entry.customerId(), entry.messageId())
+                .map(LedgerEntry::status)
+                .orElse(entry.status());
+        return new MessageOutcome.Unchanged(now);
+    }
+}

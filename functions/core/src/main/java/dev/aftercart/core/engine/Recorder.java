@@ -1,0 +1,179 @@
+package dev.aftercart.core.engine;
+
+import dev.aftercart.core.customer.Consent;
+import dev.aftercart.core.customer.CustomerProfile;
+import dev.aftercart.core.customer.OrderRecord;
+import dev.aftercart.core.customer.OrderStatus;
+import dev.aftercart.core.customer.Product;
+import dev.aftercart.core.customer.Suppression;
+import dev.aftercart.core.event.ConsentDetails;
+import dev.aftercart.core.event.CustomerDetails;
+import dev.aftercart.core.event.CustomerUpdated;
+import dev.aftercart.core.event.OrderCancelled;
+import dev.aftercart.core.event.OrderPlaced;
+import dev.aftercart.core.event.ProductUpdated;
+import dev.aftercart.core.event.ShopEvent;
+import dev.aftercart.core.port.Catalog;
+import dev.aftercart.core.port.CustomerStore;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Step one of every event: fold it into the customer's state. Every write is conditional, and
+ * state that is newer than the event wins, so duplicates and out-of-order delivery are harmless.
+ */
+public final class Recorder {
+
+    private static final int ATTEMPTS = 5;
+
+    private final CustomerStore customers;
+    private final Catalog catalog;
+
+    public Recorder(CustomerStore customers, Catalog catalog) {
+        this.customers = customers;
+        this.catalog = catalog;
+    }
+
+    public Recording record(ShopEvent event) {
+        return switch (event) {
+            case OrderPlaced placed -> orderPlaced(placed);
+            case OrderCancelled cancelled -> orderCancelled(cancelled);
+            case CustomerUpdated updated -> customerUpdated(updated);
+            case ProductUpdated product -> productUpdated(product);
+        };
+    }
+
+    private Recording orderPlaced(OrderPlaced event) {
+        ProfileChange profile = updateProfile(event.customer(), event.occurredAt());
+        String customerId = event.customer().customerId();
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<OrderRecord> stored = customers.order(customerId, event.orderId());
+            if (stored.isPresent() && stored.get().isKnown()) {
+                return new Recording(RecordState.DUPLICATE, profile.profile(), stored.get());
+            }
+            // A cancellation that overtook its order left a stub: fill it in, keep it cancelled.
+            OrderStatus status = stored.map(OrderRecord::status).orElse(OrderStatus.PLACED);
+            String cancelReason = stored.map(OrderRecord::cancelReason).orElse(null);
+            long expected = stored.map(OrderRecord::version).orElse(0L);
+            Instant updatedAt = stored.map(o -> later(o.updatedAt(), event.occurredAt())).orElse(event.occurredAt());
+            OrderRecord order = new OrderRecord(customerId, event.orderId(), event.orderNumber(), event.placedAt(),
+                    event.items(), event.subtotal(), event.discount(), event.shipping(), event.tax(), event.total(),
+                    status, cancelReason, updatedAt, expected + 1);
+            if (customers.saveOrder(order, expected)) {
+                catalog.recordPurchase(event.items(), event.occurredAt());
+                return new Recording(RecordState.RECORDED, profile.profile(), order);
+            }
+        }
+        throw new ConcurrentUpdateException("order");
+    }
+
+    private Recording orderCancelled(OrderCancelled event) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<OrderRecord> stored = customers.order(event.customerId(), event.orderId());
+            OrderRecord next;
+            long expected;
+            if (stored.isEmpty()) {
+                expected = 0;
+                next = new OrderRecord(event.customerId(), event.orderId(), null, null, null, null, null, null, null,
+                        null, OrderStatus.CANCELLED, event.reason(), event.occurredAt(), 1);
+            } else {
+                OrderRecord order = stored.get();
+                if (order.isCancelled()) {
+                    return new Recording(RecordState.DUPLICATE, null, order);
+                }
+                if (order.updatedAt().isAfter(event.occurredAt())) {
+                    return new Recording(RecordState.STALE, null, order);
+                }
+                expected = order.version();
+                next = order.cancelled(event.reason(), event.occurredAt());
+            }
+            if (customers.saveOrder(next, expected)) {
+                return new Recording(RecordState.RECORDED, null, next);
+            }
+        }
+        throw new ConcurrentUpdateException("order");
+    }
+
+    private Recording customerUpdated(CustomerUpdated event) {
+        ProfileChange change = updateProfile(event.customer(), event.occurredAt());
+        return new Recording(change.state(), change.profile(), null);
+    }
+
+    private Recording productUpdated(ProductUpdated event) {
+        Product product = new Product(event.productId(), event.name(), event.category(), event.url(),
+                event.imageUrl(), event.price(), event.usageDays(), event.replenishAfterDays(), event.active(),
+                event.occurredAt());
+        boolean saved = catalog.saveProduct(product);
+        return new Recording(saved ? RecordState.RECORDED : RecordState.STALE, null, null);
+    }
+
+    record ProfileChange(RecordState state, CustomerProfile profile) {
+    }
+
+    private ProfileChange updateProfile(CustomerDetails details, Instant at) {
+        return changeProfile(details.customerId(), current -> current.updatedAt().isAfter(at)
+                ? current
+                : merge(current, details, at));
+    }
+
+    /** Applies {@code change} with optimistic concurrency; returning the input unchanged means stale. */
+    ProfileChange changeProfile(String customerId, UnaryOperator<CustomerProfile> change) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            CustomerProfile current = customers.profile(customerId).orElse(CustomerProfile.newCustomer(customerId));
+            CustomerProfile next = change.apply(current);
+            if (next == current) {
+                return new ProfileChange(RecordState.STALE, current);
+            }
+            if (next.equals(current)) {
+                return new ProfileChange(RecordState.DUPLICATE, current);
+            }
+            CustomerProfile versioned = withVersion(next, current.version() + 1);
+            if (customers.saveProfile(versioned, current.version())) {
+                return new ProfileChange(RecordState.RECORDED, versioned);
+            }
+        }
+        throw new ConcurrentUpdateException("customer profile");
+    }
+
+    /** The profile with the event's details laid over it: given fields win, absent ones keep what is known. */
+    static CustomerProfile merge(CustomerProfile current, CustomerDetails details, Instant at) {
+        String email = details.email() != null ? details.email() : current.email();
+        boolean sameAddress = current.email() != null && current.email().equalsIgnoreCase(email);
+        // Suppression belongs to an address: a new address starts clean.
+        Suppression suppression = sameAddress || current.email() == null && email == null
+                ? current.suppression()
+                : Suppression.NONE;
+        ConsentDetails given = details.consent();
+        Consent consent = new Consent(
+                given.emailMarketing() != null ? given.emailMarketing() : current.consent().emailMarketing(),
+                given.smsMarketing() != null ? given.smsMarketing() : current.consent().smsMarketing(),
+                given.smsTransactional() != null ? given.smsTransactional() : current.consent().smsTransactional());
+        CustomerProfile merged = new CustomerProfile(current.customerId(), email,
+                details.phone() != null ? details.phone() : current.phone(),
+                details.firstName() != null ? details.firstName() : current.firstName(),
+                details.locale() != null ? details.locale() : current.locale(),
+                details.timeZone() != null ? details.timeZone() : current.timeZone(),
+                details.region() != null ? details.region() : current.region(),
+                consent, suppression, current.loyalty(), current.updatedAt(), current.version());
+        // Nothing new: keep the stored timestamp so the write is skipped as a duplicate.
+        if (merged.equals(current)) {
+            return merged;
+        }
+        return withUpdatedAt(merged, later(current.updatedAt(), at));
+    }
+
+    private static CustomerProfile withUpdatedAt(CustomerProfile p, Instant at) {
+        return new CustomerProfile(p.customerId(), p.email(), p.phone(), p.firstName(), p.locale(), p.timeZone(),
+                p.region(), p.consent(), p.suppression(), p.loyalty(), at, p.version());
+    }
+
+    private static CustomerProfile withVersion(CustomerProfile p, long version) {
+        return new CustomerProfile(p.customerId(), p.email(), p.phone(), p.firstName(), p.locale(), p.timeZone(),
+                p.region(), p.consent(), p.suppression(), p.loyalty(), p.updatedAt(), version);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.aftercart.core.ledger;
+
+import dev.aftercart.core.journey.Channel;
+import dev.aftercart.core.journey.MessageKind;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One message in the ledger: what it is for, when it is due, and what became of it.
+ *
+ * @param subject the business facts it is about, e.g. {@code orderId}; never personal data
+ * @param reason why it was skipped or failed, in the ledger's words
+ * @param scheduleName the EventBridge Scheduler schedule that will fire it, when one exists
+ * @param version bumped on every write, so two dispatchers can never both claim it
+ */
+public record LedgerEntry(
+        String customerId,
+        String messageId,
+        String journeyId,
+        String stepId,
+        Channel channel,
+        MessageKind kind,
+        Map<String, String> subject,
+        Instant dueAt,
+        MessageStatus status,
+        String reason,
+        int attempts,
+        String scheduleName,
+        String providerMessageId,
+        Integer smsSegments,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    public LedgerEntry {
+        subject = Map.copyOf(subject);
+    }
+
+    public static LedgerEntry planned(String customerId, String messageId, String journeyId, String stepId,
+            Channel channel, MessageKind kind, Map<String, String> subject, Instant dueAt, Instant now) {
+        return new LedgerEntry(customerId, messageId, journeyId, stepId, channel, kind, subject, dueAt,
+                MessageStatus.PLANNED, null, 0, null, null, null, now, now, 1);
+    }
+
+    public String orderId() {
+        return subject.get("orderId");
+    }
+
+    private LedgerEntry next(MessageStatus nextStatus, String nextReason, int nextAttempts, Instant nextDue,
+            String nextSchedule, String providerId, Integer segments, Instant now) {
+        return new LedgerEntry(customerId, messageId, journeyId, stepId, channel, kind, subject, nextDue, nextStatus,
+                nextReason, nextAttempts, nextSchedule, providerId, segments, createdAt, now, version + 1);
+    }
+
+    public LedgerEntry scheduled(String name, Instant at, Instant now) {
+        return next(MessageStatus.SCHEDULED, null, attempts, at, name, providerMessageId, smsSegments, now);
+    }
+
+    public LedgerEntry held(String name, Instant until, String why, Instant now) {
+        return next(MessageStatus.HELD, why, attempts, until, name, providerMessageId, smsSegments, now);
+    }
+
+    public LedgerEntry claimed(Instant now) {
+        return next(MessageStatus.SENDING, null, attempts + 1, dueAt, scheduleName, providerMessageId, smsSegments, now);
+    }
+
+    public LedgerEntry sent(String providerId, Integer segments, Instant now) {
+        return next(MessageStatus.SENT, null, attempts, dueAt, scheduleName, providerId, segments, now);
+    }
+
+    public LedgerEntry skipped(SkipReason why, Instant now) {
+        return next(MessageStatus.SKIPPED, why.id(), attempts, dueAt, scheduleName, providerMessageId, smsSegments, now);
+    }
+
+    public LedgerEntry failed(String cause, Instant now) {
+        return next(MessageStatus.FAILED, cause, attempts, dueAt, scheduleName, providerMessageId, smsSegments, now);
+    }
+
+    public LedgerEntry cancelled(String why, Instant now) {
+        return next(MessageStatus.CANCELLED, why, attempts, dueAt, scheduleName, providerMessageId, smsSegments, now);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.aftercart.core.ledger;
+
+import java.util.Locale;
+
+/** Why a message was not sent. Recorded in the ledger so it answers "why wasn't this sent?". */
+public enum SkipReason {
+    ORDER_CANCELLED,
+    ORDER_UNKNOWN,
+    CUSTOMER_UNKNOWN,
+    JOURNEY_REMOVED,
+    TOO_LATE,
+    NO_EMAIL_ADDRESS,
+    NO_PHONE_NUMBER,
+    EMAIL_HARD_BOUNCED,
+    EMAIL_COMPLAINED,
+    NO_SMS_TRANSACTIONAL_CONSENT,
+    NO_EMAIL_MARKETING_CONSENT,
+    NO_SMS_MARKETING_CONSENT;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static SkipReason fromId(String id) {
+        return valueOf(id.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,8 @@
+package dev.aftercart.core.port;
+
+import dev.aftercart.core.render.SmsMessage;
+
+public interface SmsSender {
+
+    Delivery send(SmsMessage message);
+}

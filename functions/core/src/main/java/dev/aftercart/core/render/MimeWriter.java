@@ -1,0 +1,173 @@
+package dev.aftercart.core.render;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes an {@link EmailMessage} as an RFC 5322 / MIME message: {@code multipart/alternative}
+ * with a text and an HTML part, both UTF-8 and quoted-printable. SES receives exactly these bytes,
+ * and the local outbox stores them, so what a developer opens is what a customer would get.
+ */
+public final class MimeWriter {
+
+    private static final String CRLF = "\r\n";
+    private static final int MAX_LINE = 76;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    private MimeWriter() {
+    }
+
+    public static byte[] write(EmailMessage message, Instant date) {
+        String boundary = "=_aftercart_" + message.messageId();
+        String domain = message.fromAddress().substring(message.fromAddress().indexOf('@') + 1);
+        StringBuilder out = new StringBuilder(message.html().length() + message.text().length() + 1024);
+        header(out, "From", mailbox(message.fromName(), message.fromAddress()));
+        header(out, "To", "<" + requireAddress(message.to()) + ">");
+        header(out, "Subject", encodeWords(message.subject()));
+        header(out, "Date", DATE.format(date));
+        header(out, "Message-ID", "<" + message.messageId() + "@" + domain + ">");
+        for (Map.Entry<String, String> extra : new TreeMap<>(message.headers()).entrySet()) {
+            header(out, requireHeaderName(extra.getKey()), requireAscii(extra.getKey(), extra.getValue()));
+        }
+        header(out, "MIME-Version", "1.0");
+        header(out, "Content-Type", "multipart/alternative; boundary=\"" + boundary + "\"");
+        out.append(CRLF);
+        part(out, boundary, "text/plain", message.text());
+        part(out, boundary, "text/html", message.html());
+        out.append("--").append(boundary).append("--").append(CRLF);
+        return out.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static void part(StringBuilder out, String boundary, String type, String body) {
+        out.append("--").append(boundary).append(CRLF);
+        out.append("Content-Type: ").append(type).append("; charset=UTF-8").append(CRLF);
+        out.append("Content-Transfer-Encoding: quoted-printable").append(CRLF).append(CRLF);
+        out.append(quotedPrintable(body)).append(CRLF);
+    }
+
+    private static String mailbox(String name, String address) {
+        requireAddress(address);
+        if (name == null || name.isBlank()) {
+            return "<" + address + ">";
+        }
+        return encodeWords(name) + " <" + address + ">";
+    }
+
+    private static String requireAddress(String address) {
+        if (address.chars().anyMatch(c -> c < 0x21 || c > 0x7e || c == '<' || c == '>' || c == ',')) {
+            throw new IllegalArgumentException("an address must be plain ASCII without spaces, <, > or commas");
+        }
+        return address;
+    }
+
+    private static String requireHeaderName(String name) {
+        if (!name.matches("[A-Za-z][A-Za-z0-9-]*")) {
+            throw new IllegalArgumentException("bad header name " + name);
+        }
+        return name;
+    }
+
+    private static String requireAscii(String name, String value) {
+        if (value.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+            throw new IllegalArgumentException("header " + name + " must be printable ASCII");
+        }
+        return value;
+    }
+
+    /** Writes a header, folding at spaces so no line passes 78 characters where that is possible. */
+    private static void header(StringBuilder out, String name, String value) {
+        String line = name + ": " + value;
+        int start = 0;
+        while (line.length() - start > 78) {
+            int fold = line.lastIndexOf(' ', start + 78);
+            if (fold <= start + name.length() + 1) {
+                break;
+            }
+            out.append(line, start, fold).append(CRLF);
+            start = fold;
+        }
+        out.append(line, start, line.length()).append(CRLF);
+    }
+
+    /**
+     * Encodes text for a header: as is when it is short printable ASCII, otherwise as RFC 2047
+     * B-encoded words, never splitting a character across two words. CR and LF never survive.
+     */
+    static String encodeWords(String text) {
+        String clean = text.replaceAll("[\\r\\n\\t]+", " ").strip();
+        boolean plain = clean.chars().allMatch(c -> c >= 0x20 && c <= 0x7e) && !clean.contains("=?");
+        if (plain) {
+            return clean;
+        }
+        StringBuilder out = new StringBuilder();
+        StringBuilder chunk = new StringBuilder();
+        int chunkBytes = 0;
+        // 75-char words: "=?UTF-8?B?" + base64 + "?=" leaves 63 base64 chars, i.e. 45 bytes.
+        int maxBytes = 45;
+        for (int i = 0; i < clean.length(); ) {
+            int cp = clean.codePointAt(i);
+            String ch = new String(Character.toChars(cp));
+            int bytes = ch.getBytes(StandardCharsets.UTF_8).length;
+            if (chunkBytes + bytes > maxBytes) {
+                appendWord(out, chunk);
+                chunk.setLength(0);
+                chunkBytes = 0;
+            }
+            chunk.append(ch);
+            chunkBytes += bytes;
+            i += Character.charCount(cp);
+        }
+        appendWord(out, chunk);
+        return out.toString();
+    }
+
+    private static void appendWord(StringBuilder out, CharSequence chunk) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        if (!out.isEmpty()) {
+            out.append(' ');
+        }
+        out.append("=?UTF-8?B?")
+                .append(Base64.getEncoder().encodeToString(chunk.toString().getBytes(StandardCharsets.UTF_8)))
+                .append("?=");
+    }
+
+    /** RFC 2045 quoted-printable of the UTF-8 bytes, with CRLF line ends and soft breaks at 76. */
+    static String quotedPrintable(String text) {
+        String normalised = text.replace("\r\n", "\n").replace('\r', '\n');
+        StringBuilder out = new StringBuilder(normalised.length() + normalised.length() / 8);
+        String[] lines = normalised.split("\n", -1);
+        for (int l = 0; l < lines.length; l++) {
+            if (l > 0) {
+                out.append(CRLF);
+            }
+            byte[] bytes = lines[l].getBytes(StandardCharsets.UTF_8);
+            int lineLength = 0;
+            for (int i = 0; i < bytes.length; i++) {
+                int b = bytes[i] & 0xff;
+                boolean last = i == bytes.length - 1;
+                String token;
+                if ((b >= 33 && b <= 126 && b != '=') || ((b == ' ' || b == '\t') && !last)) {
+                    token = String.valueOf((char) b);
+                } else {
+                    token = String.format(Locale.ROOT, "=%02X", b);
+                }
+                // Keep multi-byte characters' escapes together on one line where they fit.
+                if (lineLength + token.length() > MAX_LINE - 1) {
+                    out.append('=').append(CRLF);
+                    lineLength = 0;
+                }
+                out.append(token);
+                lineLength += token.length();
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.aftercart.core.render;
+
+import dev.aftercart.core.journey.MessageKind;
+
+/** A rendered SMS and what it costs. {@code to} is E.164. */
+public record SmsMessage(String messageId, String to, String body, MessageKind kind, SmsEncoding encoding, int segments) {
+
+    public static SmsMessage of(String messageId, String to, String body, MessageKind kind) {
+        SmsSegments.Count count = SmsSegments.count(body);
+        return new SmsMessage(messageId, to, body, kind, count.encoding(), count.segments());
+    }
+}
