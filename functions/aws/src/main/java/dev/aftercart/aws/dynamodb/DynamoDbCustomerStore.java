@@ -1,0 +1,244 @@
+package dev.aftercart.aws.dynamodb;
+
+import static dev.aftercart.aws.dynamodb.Attributes.bool;
+import static dev.aftercart.aws.dynamodb.Attributes.instant;
+import static dev.aftercart.aws.dynamodb.Attributes.map;
+import static dev.aftercart.aws.dynamodb.Attributes.money;
+import static dev.aftercart.aws.dynamodb.Attributes.number;
+import static dev.aftercart.aws.dynamodb.Attributes.string;
+
+import dev.aftercart.aws.dynamodb.MeteredTable.Condition;
+import dev.aftercart.core.customer.Consent;
+import dev.aftercart.core.customer.CustomerProfile;
+import dev.aftercart.core.customer.Loyalty;
+import dev.aftercart.core.customer.OrderRecord;
+import dev.aftercart.core.customer.OrderStatus;
+import dev.aftercart.core.customer.Suppression;
+import dev.aftercart.core.event.LineItem;
+import dev.aftercart.core.port.CustomerStore;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Profiles ({@code C#<customerId>}/{@code PROFILE}) and orders ({@code C#<customerId>}/{@code O#<orderId>})
+ * in the single table. Each save writes the whole item, conditional on the version the caller read.
+ */
+public final class DynamoDbCustomerStore implements CustomerStore {
+
+    /** Exactly the DynamoDB actions this adapter calls; the template's policies must grant them. */
+    public static final List<String> IAM_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query");
+
+    private final MeteredTable table;
+
+    public DynamoDbCustomerStore(DynamoDbClient client, String tableName, CapacityMeter meter) {
+        this(new MeteredTable(client, tableName, meter, null));
+    }
+
+    DynamoDbCustomerStore(MeteredTable table) {
+        this.table = table;
+    }
+
+    // Consistent: the engine writes the profile conditionally on the version it reads here.
+    @Override
+    public Optional<CustomerProfile> profile(String customerId) {
+        return table.get(profileKey(customerId), true).map(DynamoDbCustomerStore::profileFrom);
+    }
+
+    // Why: every event folds into the profile (contact, consent, suppression, loyalty), and dispatch re-reads it.
+    @Override
+    public boolean saveProfile(CustomerProfile profile, long expectedVersion) {
+        Map<String, AttributeValue> item = Attributes.builder()
+                .putAll(profileKey(profile.customerId()))
+                .put("customerId", string(profile.customerId()))
+                .put("email", string(profile.email()))
+                .put("phone", string(profile.phone()))
+                .put("firstName", string(profile.firstName()))
+                .put("locale", string(profile.locale()))
+                .put("timeZone", string(profile.timeZone()))
+                .put("region", string(profile.region()))
+                .put("consent", consent(profile.consent()))
+                .put("suppression", suppression(profile.suppression()))
+                .put("loyalty", loyalty(profile.loyalty()))
+                .put("updatedAt", instant(profile.updatedAt()))
+                .put("version", number(profile.version()))
+                .build();
+        return table.put(item, Condition.version(expectedVersion));
+    }
+
+    // Consistent: placing or cancelling an order writes it conditionally on the version read here.
+    @Override
+    public Optional<OrderRecord> order(String customerId, String orderId) {
+        return table.get(orderKey(customerId, orderId), true).map(DynamoDbCustomerStore::orderFrom);
+    }
+
+    // Why: the order is what confirmations render, what cancellation checks, and the purchase history
+    // that keeps recommendations from suggesting what was bought; orderKey lets the index find its customer.
+    @Override
+    public boolean saveOrder(OrderRecord order, long expectedVersion) {
+        Map<String, AttributeValue> item = Attributes.builder()
+                .putAll(orderKey(order.customerId(), order.orderId()))
+                .put(SingleTable.ORDER_KEY, string(SingleTable.order(order.orderId())))
+                .put("customerId", string(order.customerId()))
+                .put("orderId", string(order.orderId()))
+                .put("orderNumber", string(order.orderNumber()))
+                .put("placedAt", instant(order.placedAt()))
+                .put("items", Attributes.list(order.items().stream().map(DynamoDbCustomerStore::lineItem).toList()))
+                .put("subtotal", money(order.subtotal()))
+                .put("discount", money(order.discount()))
+                .put("shipping", money(order.shipping()))
+                .put("tax", money(order.tax()))
+                .put("total", money(order.total()))
+                .put("status", string(order.status() == null ? null : order.status().name()))
+                .put("cancelReason", string(order.cancelReason()))
+                .put("updatedAt", instant(order.updatedAt()))
+                .put("version", number(order.version()))
+                .build();
+        return table.put(item, Condition.version(expectedVersion));
+    }
+
+    // Eventually consistent: history only excludes past purchases from recommendations, and the
+    // order being confirmed is excluded from its own items; nothing is written from this read.
+    @Override
+    public List<OrderRecord> orders(String customerId) {
+        return table.query(q -> q
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                        .expressionAttributeValues(Map.of(
+                                ":pk", string(SingleTable.customer(customerId)),
+                                ":prefix", string(SingleTable.ORDER))))
+                .stream()
+                .map(DynamoDbCustomerStore::orderFrom)
+                .toList();
+    }
+
+    /**
+     * Through the {@code byOrder} index, which is eventually consistent: an order written a moment
+     * ago may not be found yet.
+     *
+     * @throws IllegalStateException when the order id belongs to two customers: guessing would mail
+     *     one customer's order to another
+     */
+    @Override
+    public Optional<String> customerIdForOrder(String orderId) {
+        Set<String> customers = table.query(q -> q
+                        .indexName(SingleTable.ORDER_INDEX)
+                        .keyConditionExpression("#orderKey = :orderKey")
+                        .expressionAttributeNames(Map.of("#orderKey", SingleTable.ORDER_KEY))
+                        .expressionAttributeValues(Map.of(":orderKey", string(SingleTable.order(orderId)))))
+                .stream()
+                .map(key -> SingleTable.idAfter(SingleTable.CUSTOMER, key.get(SingleTable.PARTITION_KEY).s()))
+                .collect(Collectors.toSet());
+        if (customers.size() > 1) {
+            throw new IllegalStateException("order " + orderId + " is stored for " + customers.size() + " customers");
+        }
+        return customers.stream().findFirst();
+    }
+
+    private static Map<String, AttributeValue> profileKey(String customerId) {
+        return SingleTable.key(SingleTable.customer(customerId), SingleTable.PROFILE);
+    }
+
+    private static Map<String, AttributeValue> orderKey(String customerId, String orderId) {
+        return SingleTable.key(SingleTable.customer(customerId), SingleTable.order(orderId));
+    }
+
+    private static AttributeValue consent(Consent consent) {
+        return consent == null ? null : map(Attributes.builder()
+                .put("emailMarketing", bool(consent.emailMarketing()))
+                .put("smsMarketing", bool(consent.smsMarketing()))
+                .put("smsTransactional", bool(consent.smsTransactional())));
+    }
+
+    private static AttributeValue suppression(Suppression suppression) {
+        return suppression == null ? null : map(Attributes.builder()
+                .put("emailHardBounced", bool(suppression.emailHardBounced()))
+                .put("emailComplained", bool(suppression.emailComplained())));
+    }
+
+    private static AttributeValue loyalty(Loyalty loyalty) {
+        return loyalty == null ? null : map(Attributes.builder()
+                .put("member", bool(loyalty.member()))
+                .put("tier", string(loyalty.tier()))
+                .put("pointsBalance", number(loyalty.pointsBalance())));
+    }
+
+    private static AttributeValue lineItem(LineItem item) {
+        return map(Attributes.builder()
+                .put("productId", string(item.productId()))
+                .put("sku", string(item.sku()))
+                .put("name", string(item.name()))
+                .put("category", string(item.category()))
+                .put("quantity", number(item.quantity()))
+                .put("unitPrice", money(item.unitPrice()))
+                .put("originalPrice", money(item.originalPrice()))
+                .put("url", string(item.url()))
+                .put("imageUrl", string(item.imageUrl())));
+    }
+
+    private static CustomerProfile profileFrom(Map<String, AttributeValue> item) {
+        Attributes.Reader read = Attributes.read(item);
+        Attributes.Reader consent = read.map("consent");
+        Attributes.Reader suppression = read.map("suppression");
+        Attributes.Reader loyalty = read.map("loyalty");
+        return new CustomerProfile(
+                read.requiredString("customerId"),
+                read.string("email"),
+                read.string("phone"),
+                read.string("firstName"),
+                read.string("locale"),
+                read.string("timeZone"),
+                read.string("region"),
+                consent == null ? null : new Consent(
+                        consent.bool("emailMarketing", false),
+                        consent.bool("smsMarketing", false),
+                        consent.bool("smsTransactional")),
+                suppression == null ? null : new Suppression(
+                        suppression.bool("emailHardBounced", false),
+                        suppression.bool("emailComplained", false)),
+                loyalty == null ? null : new Loyalty(
+                        loyalty.bool("member", false),
+                        loyalty.string("tier"),
+                        loyalty.longNumber("pointsBalance", 0)),
+                read.instant("updatedAt"),
+                read.longNumber("version", 0));
+    }
+
+    private static OrderRecord orderFrom(Map<String, AttributeValue> item) {
+        Attributes.Reader read = Attributes.read(item);
+        List<Attributes.Reader> lines = read.list("items");
+        String status = read.string("status");
+        return new OrderRecord(
+                read.requiredString("customerId"),
+                read.requiredString("orderId"),
+                read.string("orderNumber"),
+                read.instant("placedAt"),
+                lines == null ? List.of() : lines.stream().map(DynamoDbCustomerStore::lineItemFrom).toList(),
+                read.money("subtotal"),
+                read.money("discount"),
+                read.money("shipping"),
+                read.money("tax"),
+                read.money("total"),
+                status == null ? null : OrderStatus.valueOf(status),
+                read.string("cancelReason"),
+                read.instant("updatedAt"),
+                read.longNumber("version", 0));
+    }
+
+    private static LineItem lineItemFrom(Attributes.Reader line) {
+        Integer quantity = line.integer("quantity");
+        return new LineItem(
+                line.string("productId"),
+                line.string("sku"),
+                line.string("name"),
+                line.string("category"),
+                quantity == null ? 0 : quantity,
+                line.money("unitPrice"),
+                line.money("originalPrice"),
+                line.string("url"),
+                line.string("imageUrl"));
+    }
+}

@@ -1,0 +1,143 @@
+package dev.aftercart.aws.dynamodb;
+
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
+
+/**
+ * The one table every adapter shares, and the names {@code template.yaml} and the local runner
+ * must match.
+ *
+ * <p>Keys are strings: partition key {@value #PARTITION_KEY}, sort key {@value #SORT_KEY}. Items:
+ *
+ * <table>
+ * <caption>Item layout</caption>
+ * <tr><th>item</th><th>{@value #PARTITION_KEY}</th><th>{@value #SORT_KEY}</th><th>other keys</th></tr>
+ * <tr><td>customer profile</td><td>{@code C#<customerId>}</td><td>{@code PROFILE}</td><td></td></tr>
+ * <tr><td>order</td><td>{@code C#<customerId>}</td><td>{@code O#<orderId>}</td>
+ *     <td>{@value #ORDER_KEY} = {@code O#<orderId>}, for the {@value #ORDER_INDEX} index</td></tr>
+ * <tr><td>ledger entry</td><td>{@code C#<customerId>}</td><td>{@code M#<messageId>}</td>
+ *     <td>{@value #TIME_TO_LIVE} once its status is final</td></tr>
+ * <tr><td>product</td><td>{@code P#<productId>}</td><td>{@code META}</td><td></td></tr>
+ * <tr><td>co-purchase count</td><td>{@code P#<productId>}</td><td>{@code CO#<otherProductId>}</td><td></td></tr>
+ * </table>
+ *
+ * <p>A customer's profile, orders and messages share one partition, so "everything about this
+ * customer" is one query and the engine's reads stay single-partition. A product's description and
+ * its co-purchase counts share one, so "bought with X" is one query over {@code CO#}.
+ *
+ * <p>The global secondary index {@value #ORDER_INDEX} (partition key {@value #ORDER_KEY}, keys
+ * only) finds an order's customer when an event carries only the order id. Only order items carry
+ * {@value #ORDER_KEY}, so the index holds nothing else. IAM for {@code dynamodb:Query} must cover
+ * {@code table/<name>/index/*} as well as the table.
+ *
+ * <p>{@value #TIME_TO_LIVE} (epoch seconds, a number) is the table's TTL attribute; only final
+ * ledger entries carry it.
+ *
+ * <p>Attribute values: money is a map of {@code amount} (a decimal string: a DynamoDB number would
+ * drop trailing zeros such as {@code "79.00"}) and {@code currency} (ISO 4217 code); instants are
+ * ISO-8601 strings with nine fraction digits, so they also compare correctly as strings; null
+ * fields are left out.
+ */
+public final class SingleTable {
+
+    public static final String PARTITION_KEY = "pk";
+    public static final String SORT_KEY = "sk";
+    public static final String ORDER_INDEX = "byOrder";
+    public static final String ORDER_KEY = "orderKey";
+    public static final ProjectionType ORDER_INDEX_PROJECTION = ProjectionType.KEYS_ONLY;
+    public static final String TIME_TO_LIVE = "expiresAt";
+    public static final BillingMode BILLING_MODE = BillingMode.PAY_PER_REQUEST;
+
+    static final String CUSTOMER = "C#";
+    static final String PROFILE = "PROFILE";
+    static final String ORDER = "O#";
+    static final String MESSAGE = "M#";
+    static final String PRODUCT = "P#";
+    static final String PRODUCT_META = "META";
+    static final String CO_PURCHASE = "CO#";
+
+    private SingleTable() {
+    }
+
+    /** The table as the SAM template declares it, for tests and tools (TTL is a separate call). */
+    public static CreateTableRequest createTableRequest(String tableName) {
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BILLING_MODE)
+                .attributeDefinitions(
+                        stringAttribute(PARTITION_KEY),
+                        stringAttribute(SORT_KEY),
+                        stringAttribute(ORDER_KEY))
+                .keySchema(
+                        KeySchemaElement.builder().attributeName(PARTITION_KEY).keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName(SORT_KEY).keyType(KeyType.RANGE).build())
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName(ORDER_INDEX)
+                        .keySchema(KeySchemaElement.builder().attributeName(ORDER_KEY).keyType(KeyType.HASH).build())
+                        .projection(Projection.builder().projectionType(ORDER_INDEX_PROJECTION).build())
+                        .build())
+                .build();
+    }
+
+    /** Turns on expiry by {@value #TIME_TO_LIVE}, as the template's {@code TimeToLiveSpecification} does. */
+    public static UpdateTimeToLiveRequest timeToLiveRequest(String tableName) {
+        return UpdateTimeToLiveRequest.builder()
+                .tableName(tableName)
+                .timeToLiveSpecification(TimeToLiveSpecification.builder()
+                        .attributeName(TIME_TO_LIVE)
+                        .enabled(true)
+                        .build())
+                .build();
+    }
+
+    static Map<String, AttributeValue> key(String partition, String sort) {
+        Map<String, AttributeValue> key = new HashMap<>(2);
+        key.put(PARTITION_KEY, AttributeValue.fromS(partition));
+        key.put(SORT_KEY, AttributeValue.fromS(sort));
+        return key;
+    }
+
+    static String customer(String customerId) {
+        return CUSTOMER + customerId;
+    }
+
+    static String order(String orderId) {
+        return ORDER + orderId;
+    }
+
+    static String message(String messageId) {
+        return MESSAGE + messageId;
+    }
+
+    static String product(String productId) {
+        return PRODUCT + productId;
+    }
+
+    static String coPurchase(String productId) {
+        return CO_PURCHASE + productId;
+    }
+
+    /** The id after a key's prefix, e.g. the customer id in {@code C#<customerId>}. */
+    static String idAfter(String prefix, String keyValue) {
+        if (!keyValue.startsWith(prefix)) {
+            throw new IllegalStateException("key " + keyValue + " does not start with " + prefix);
+        }
+        return keyValue.substring(prefix.length());
+    }
+
+    private static AttributeDefinition stringAttribute(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+}

@@ -1,0 +1,390 @@
+package dev.aftercart.aws.dynamodb;
+
+import static dev.aftercart.aws.dynamodb.Fixtures.cancellationStub;
+import static dev.aftercart.aws.dynamodb.Fixtures.dollarOrder;
+import static dev.aftercart.aws.dynamodb.Fixtures.koreanOrder;
+import static dev.aftercart.aws.dynamodb.Fixtures.koreanProfile;
+import static dev.aftercart.aws.dynamodb.Fixtures.thaiProfile;
+import static dev.aftercart.aws.dynamodb.Fixtures.unique;
+import static dev.aftercart.aws.dynamodb.Fixtures.withFirstName;
+import static dev.aftercart.aws.dynamodb.Fixtures.withVersion;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aftercart.core.customer.CustomerProfile;
+import dev.aftercart.core.customer.OrderRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+class DynamoDbCustomerStoreTest {
+
+    private static final RecordingInterceptor sent = new RecordingInterceptor();
+    private static final CapacityMeter meter = new CapacityMeter();
+    private static String table;
+    private static DynamoDbClient client;
+    private static DynamoDbClient raw;
+    private static DynamoDbCustomerStore store;
+
+    @BeforeAll
+    static void createTable() {
+        table = LocalDynamoDb.createTable("customer-store-test");
+        client = LocalDynamoDb.client(sent);
+        raw = LocalDynamoDb.client();
+        store = new DynamoDbCustomerStore(client, table, meter);
+    }
+
+    @AfterAll
+    static void closeClients() {
+        client.close();
+        raw.close();
+    }
+
+    @BeforeEach
+    void forgetCalls() {
+        sent.clear();
+    }
+
+    // --- profiles ---
+
+    @Test
+    void profile_roundTripsEveryField_withKoreanText() {
+        CustomerProfile profile = koreanProfile(unique("c"));
+
+        assertThat(store.saveProfile(profile, 0)).isTrue();
+
+        assertThat(store.profile(profile.customerId())).contains(profile);
+    }
+
+    @Test
+    void profile_roundTripsThaiText_andConsentTheStoreHasNotStated() {
+        CustomerProfile profile = thaiProfile(unique("c"));
+
+        store.saveProfile(profile, 0);
+
+        CustomerProfile loaded = store.profile(profile.customerId()).orElseThrow();
+        assertThat(loaded).isEqualTo(profile);
+        assertThat(loaded.consent().smsTransactional()).isNull();
+        assertThat(loaded.loyalty().tier()).isNull();
+    }
+
+    @Test
+    void profile_roundTripsNewCustomer_withEveryOptionalFieldUnset() {
+        CustomerProfile profile = withVersion(CustomerProfile.newCustomer(unique("c")), 1);
+
+        store.saveProfile(profile, 0);
+
+        assertThat(store.profile(profile.customerId())).contains(profile);
+    }
+
+    @Test
+    void saveProfile_writesProfileItem_leavingOutNullFields() {
+        CustomerProfile profile = thaiProfile(unique("c"));
+
+        store.saveProfile(profile, 0);
+
+        Map<String, AttributeValue> item = rawItem("C#" + profile.customerId(), "PROFILE");
+        assertThat(item).doesNotContainKeys("region", "orderKey", "expiresAt");
+        assertThat(item.get("firstName").s()).isEqualTo("สมชาย");
+        assertThat(item.get("updatedAt").s()).isEqualTo("2025-03-01T09:30:15.123456789Z");
+        assertThat(item.get("version").n()).isEqualTo("1");
+        assertThat(item.get("consent").m()).containsOnlyKeys("emailMarketing", "smsMarketing");
+        assertThat(item.get("loyalty").m()).containsOnlyKeys("member", "pointsBalance");
+    }
+
+    @Test
+    void profile_isEmpty_whenNeverSaved() {
+        assertThat(store.profile(unique("c"))).isEmpty();
+    }
+
+    @Test
+    void saveProfile_createsOnce_whenExpectedVersionIsZero() {
+        CustomerProfile first = koreanProfile(unique("c"));
+        store.saveProfile(first, 0);
+
+        boolean saved = store.saveProfile(withFirstName(first, "지수"), 0);
+
+        assertThat(saved).isFalse();
+        assertThat(store.profile(first.customerId())).contains(first);
+    }
+
+    @Test
+    void saveProfile_replaces_whenVersionMatches() {
+        CustomerProfile first = koreanProfile(unique("c"));
+        store.saveProfile(first, 0);
+        CustomerProfile next = withVersion(withFirstName(first, "지수"), 2);
+
+        boolean saved = store.saveProfile(next, 1);
+
+        assertThat(saved).isTrue();
+        assertThat(store.profile(first.customerId())).contains(next);
+    }
+
+    @Test
+    void saveProfile_returnsFalse_whenVersionMoved() {
+        CustomerProfile first = koreanProfile(unique("c"));
+        store.saveProfile(first, 0);
+        CustomerProfile winner = withVersion(withFirstName(first, "지수"), 2);
+        store.saveProfile(winner, 1);
+
+        boolean saved = store.saveProfile(withVersion(withFirstName(first, "서연"), 2), 1);
+
+        assertThat(saved).isFalse();
+        assertThat(store.profile(first.customerId())).contains(winner);
+    }
+
+    @Test
+    void saveProfile_returnsFalse_whenVersionExpectedButNothingStored() {
+        CustomerProfile profile = withVersion(koreanProfile(unique("c")), 4);
+
+        assertThat(store.saveProfile(profile, 3)).isFalse();
+        assertThat(store.profile(profile.customerId())).isEmpty();
+    }
+
+    @Test
+    void saveProfile_sendsPutConditionedOnVersion() {
+        CustomerProfile profile = koreanProfile(unique("c"));
+
+        store.saveProfile(profile, 0);
+        store.saveProfile(withVersion(profile, 2), 1);
+
+        List<PutItemRequest> puts = sent.requests(PutItemRequest.class);
+        assertThat(puts.get(0).conditionExpression()).isEqualTo("attribute_not_exists(pk)");
+        assertThat(puts.get(0).hasExpressionAttributeValues()).isFalse();
+        assertThat(puts.get(1).conditionExpression()).isEqualTo("#version = :expectedVersion");
+        assertThat(puts.get(1).expressionAttributeNames()).isEqualTo(Map.of("#version", "version"));
+        assertThat(puts.get(1).expressionAttributeValues()).isEqualTo(Map.of(":expectedVersion", AttributeValue.fromN("1")));
+        assertThat(puts.get(1).item().get("pk").s()).isEqualTo("C#" + profile.customerId());
+        assertThat(puts.get(1).item().get("sk").s()).isEqualTo("PROFILE");
+    }
+
+    // --- orders ---
+
+    @Test
+    void order_roundTripsEveryField_withWonAndKoreanAndThaiLines() {
+        OrderRecord order = koreanOrder(unique("c"), unique("o"));
+
+        assertThat(store.saveOrder(order, 0)).isTrue();
+
+        assertThat(store.order(order.customerId(), order.orderId())).contains(order);
+    }
+
+    @Test
+    void saveOrder_storesMoneyAsDecimalStringAndCurrency_keepingTrailingZeros() {
+        OrderRecord order = dollarOrder(unique("c"), unique("o"));
+
+        store.saveOrder(order, 0);
+
+        assertThat(store.order(order.customerId(), order.orderId())).contains(order);
+        Map<String, AttributeValue> item = rawItem("C#" + order.customerId(), "O#" + order.orderId());
+        assertThat(item.get("subtotal")).isEqualTo(AttributeValue.fromM(Map.of(
+                "amount", AttributeValue.fromS("79.00"), "currency", AttributeValue.fromS("USD"))));
+        Map<String, AttributeValue> line = item.get("items").l().get(0).m();
+        assertThat(line.get("unitPrice").m().get("amount").s()).isEqualTo("79.00");
+        assertThat(line.get("quantity").n()).isEqualTo("1");
+        assertThat(line).doesNotContainKeys("url", "imageUrl");
+        assertThat(item).doesNotContainKeys("orderNumber", "cancelReason");
+    }
+
+    @Test
+    void saveOrder_storesWonWithoutDecimals() {
+        OrderRecord order = koreanOrder(unique("c"), unique("o"));
+
+        store.saveOrder(order, 0);
+
+        Map<String, AttributeValue> item = rawItem("C#" + order.customerId(), "O#" + order.orderId());
+        assertThat(item.get("total").m().get("amount").s()).isEqualTo("54000");
+        assertThat(item.get("total").m().get("currency").s()).isEqualTo("KRW");
+    }
+
+    @Test
+    void order_roundTripsCancellationStub_withNoItemsOrMoney() {
+        OrderRecord stub = cancellationStub(unique("c"), unique("o"));
+
+        store.saveOrder(stub, 0);
+
+        OrderRecord loaded = store.order(stub.customerId(), stub.orderId()).orElseThrow();
+        assertThat(loaded).isEqualTo(stub);
+        assertThat(loaded.isKnown()).isFalse();
+        assertThat(loaded.isCancelled()).isTrue();
+    }
+
+    @Test
+    void order_isEmpty_whenNeverSaved() {
+        assertThat(store.order(unique("c"), unique("o"))).isEmpty();
+    }
+
+    @Test
+    void saveOrder_createsOnce_whenExpectedVersionIsZero() {
+        String customerId = unique("c");
+        String orderId = unique("o");
+        OrderRecord stub = cancellationStub(customerId, orderId);
+        store.saveOrder(stub, 0);
+
+        boolean saved = store.saveOrder(koreanOrder(customerId, orderId), 0);
+
+        assertThat(saved).isFalse();
+        assertThat(store.order(customerId, orderId)).contains(stub);
+    }
+
+    @Test
+    void saveOrder_replaces_whenVersionMatches() {
+        OrderRecord order = koreanOrder(unique("c"), unique("o"));
+        store.saveOrder(order, 0);
+        OrderRecord cancelled = order.cancelled("out_of_stock", Instant.parse("2025-03-01T10:00:00Z"));
+
+        boolean saved = store.saveOrder(cancelled, order.version());
+
+        assertThat(saved).isTrue();
+        assertThat(store.order(order.customerId(), order.orderId())).contains(cancelled);
+    }
+
+    @Test
+    void saveOrder_returnsFalse_whenVersionMoved() {
+        OrderRecord order = koreanOrder(unique("c"), unique("o"));
+        store.saveOrder(order, 0);
+        OrderRecord winner = order.cancelled("out_of_stock", Instant.parse("2025-03-01T10:00:00Z"));
+        store.saveOrder(winner, 1);
+
+        boolean saved = store.saveOrder(order.cancelled("customer_request", Instant.parse("2025-03-01T10:00:01Z")), 1);
+
+        assertThat(saved).isFalse();
+        assertThat(store.order(order.customerId(), order.orderId())).contains(winner);
+    }
+
+    @Test
+    void reads_areConsistent_forProfileAndOrder_whichAreWrittenBackConditionally() {
+        String customerId = unique("c");
+
+        store.profile(customerId);
+        store.order(customerId, unique("o"));
+
+        assertThat(sent.requests(GetItemRequest.class)).hasSize(2).allSatisfy(get -> {
+            assertThat(get.consistentRead()).isTrue();
+            assertThat(get.tableName()).isEqualTo(table);
+        });
+    }
+
+    @Test
+    void orders_returnsEveryOrderAcrossPages_andNothingElseOfTheCustomer() {
+        String customerId = unique("c");
+        DynamoDbCustomerStore pagingStore = new DynamoDbCustomerStore(new MeteredTable(client, table, meter, 2));
+        List<OrderRecord> orders = IntStream.range(0, 7)
+                .mapToObj(i -> koreanOrder(customerId, "o-" + i))
+                .toList();
+        orders.forEach(order -> store.saveOrder(order, 0));
+        store.saveProfile(koreanProfile(customerId), 0);
+        store.saveOrder(koreanOrder(unique("c"), "o-0"), 0);
+        raw.putItem(b -> b.tableName(table).item(Map.of(
+                "pk", AttributeValue.fromS("C#" + customerId), "sk", AttributeValue.fromS("M#message"))));
+        sent.clear();
+
+        List<OrderRecord> loaded = pagingStore.orders(customerId);
+
+        assertThat(loaded).containsExactlyInAnyOrderElementsOf(orders);
+        assertThat(sent.count("Query")).isEqualTo(4);
+        assertThat(sent.requests(QueryRequest.class).get(0).limit()).isEqualTo(2);
+    }
+
+    @Test
+    void orders_isEmpty_forCustomerWithoutOrders() {
+        String customerId = unique("c");
+        store.saveProfile(koreanProfile(customerId), 0);
+
+        assertThat(store.orders(customerId)).isEmpty();
+    }
+
+    @Test
+    void customerIdForOrder_findsOwnerThroughIndex() {
+        OrderRecord order = koreanOrder(unique("c"), unique("o"));
+        store.saveOrder(order, 0);
+        store.saveOrder(koreanOrder(unique("c"), unique("o")), 0);
+        sent.clear();
+
+        assertThat(store.customerIdForOrder(order.orderId())).contains(order.customerId());
+        QueryRequest query = sent.requests(QueryRequest.class).get(0);
+        assertThat(query.indexName()).isEqualTo("byOrder");
+        assertThat(query.expressionAttributeValues()).containsEntry(":orderKey", AttributeValue.fromS("O#" + order.orderId()));
+        assertThat(rawItem("C#" + order.customerId(), "O#" + order.orderId()).get("orderKey").s())
+                .isEqualTo("O#" + order.orderId());
+    }
+
+    @Test
+    void customerIdForOrder_isEmpty_whenOrderUnknown() {
+        assertThat(store.customerIdForOrder(unique("o"))).isEmpty();
+    }
+
+    @Test
+    void customerIdForOrder_refuses_whenTwoCustomersHoldTheOrderId() {
+        String orderId = unique("o");
+        store.saveOrder(koreanOrder(unique("c"), orderId), 0);
+        store.saveOrder(koreanOrder(unique("c"), orderId), 0);
+
+        assertThatThrownBy(() -> store.customerIdForOrder(orderId))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("2 customers");
+    }
+
+    // --- the wire contract ---
+
+    @Test
+    void iamActions_areExactlyTheOperationsItCalls() {
+        exerciseEveryMethod();
+
+        assertThat(sent.iamActions()).containsExactlyInAnyOrderElementsOf(DynamoDbCustomerStore.IAM_ACTIONS);
+    }
+
+    @Test
+    void everyRequest_asksForTotalConsumedCapacity() {
+        exerciseEveryMethod();
+
+        assertThat(sent.calls()).isNotEmpty().allSatisfy(call -> assertThat(
+                call.request().getValueForField("ReturnConsumedCapacity", String.class))
+                .as(call.operation()).contains("TOTAL"));
+    }
+
+    @Test
+    void meter_addsUpCapacityOfEachCall_includingRefusedWrites() {
+        CustomerProfile profile = koreanProfile(unique("c"));
+        CapacityMeter.Snapshot before = meter.snapshot();
+
+        store.saveProfile(profile, 0);
+        store.saveProfile(profile, 0);
+        store.profile(profile.customerId());
+
+        CapacityMeter.Snapshot used = meter.snapshot().minus(before);
+        assertThat(used.operations()).containsOnlyKeys("PutItem", "GetItem");
+        assertThat(used.operation("PutItem").calls()).isEqualTo(2);
+        assertThat(used.operation("PutItem").writeUnits()).isEqualTo(1.0);
+        assertThat(used.operation("GetItem").readUnits()).isEqualTo(1.0);
+        assertThat(used.readUnits()).isEqualTo(1.0);
+        assertThat(used.writeUnits()).isEqualTo(1.0);
+    }
+
+    private static void exerciseEveryMethod() {
+        String customerId = unique("c");
+        OrderRecord order = koreanOrder(customerId, unique("o"));
+        store.saveProfile(koreanProfile(customerId), 0);
+        store.profile(customerId);
+        store.saveOrder(order, 0);
+        store.saveOrder(order, 0);
+        store.order(customerId, order.orderId());
+        store.orders(customerId);
+        store.customerIdForOrder(order.orderId());
+    }
+
+    private static Map<String, AttributeValue> rawItem(String pk, String sk) {
+        return raw.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
+    }
+}

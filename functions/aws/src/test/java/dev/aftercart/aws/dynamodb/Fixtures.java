@@ -1,0 +1,104 @@
+package dev.aftercart.aws.dynamodb;
+
+import dev.aftercart.core.customer.Consent;
+import dev.aftercart.core.customer.CustomerProfile;
+import dev.aftercart.core.customer.Loyalty;
+import dev.aftercart.core.customer.OrderRecord;
+import dev.aftercart.core.customer.OrderStatus;
+import dev.aftercart.core.customer.Product;
+import dev.aftercart.core.customer.Suppression;
+import dev.aftercart.core.event.LineItem;
+import dev.aftercart.core.event.Money;
+import dev.aftercart.core.journey.Channel;
+import dev.aftercart.core.journey.MessageKind;
+import dev.aftercart.core.ledger.LedgerEntry;
+import dev.aftercart.core.ledger.MessageStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Records with every field set, in Korean and Thai, for round trips. */
+final class Fixtures {
+
+    static final Instant AT = Instant.parse("2025-03-01T09:30:15.123456789Z");
+
+    private Fixtures() {
+    }
+
+    /** A fresh id, so tests sharing a table never see each other's items. */
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    static CustomerProfile koreanProfile(String customerId) {
+        return new CustomerProfile(customerId, "minji@example.com", "+821012345678", "민지", "ko-KR", "Asia/Seoul",
+                "KR-11", new Consent(true, false, true), new Suppression(false, true), new Loyalty(true, "VIP", 1250),
+                AT, 1);
+    }
+
+    static CustomerProfile thaiProfile(String customerId) {
+        return new CustomerProfile(customerId, "somchai@example.co.th", "+66812345678", "สมชาย", "th-TH",
+                "Asia/Bangkok", null, new Consent(false, true, null), Suppression.NONE, new Loyalty(false, null, 0),
+                AT, 1);
+    }
+
+    static CustomerProfile withVersion(CustomerProfile p, long version) {
+        return new CustomerProfile(p.customerId(), p.email(), p.phone(), p.firstName(), p.locale(), p.timeZone(),
+                p.region(), p.consent(), p.suppression(), p.loyalty(), p.updatedAt(), version);
+    }
+
+    static CustomerProfile withFirstName(CustomerProfile p, String firstName) {
+        return new CustomerProfile(p.customerId(), p.email(), p.phone(), firstName, p.locale(), p.timeZone(),
+                p.region(), p.consent(), p.suppression(), p.loyalty(), p.updatedAt(), p.version());
+    }
+
+    static LineItem line(String productId, String name, String price) {
+        return new LineItem(productId, "sku-" + productId, name, null, 1, Money.of(price, "KRW"), null, null, null);
+    }
+
+    /** A Korean order in won (no minor unit), one line on sale, one Thai-named line with the optional fields unset. */
+    static OrderRecord koreanOrder(String customerId, String orderId) {
+        List<LineItem> items = List.of(
+                new LineItem("green-tea", "GT-20", "유기농 녹차 티백 20개입", "tea", 2, Money.of("15000", "KRW"),
+                        Money.of("18000", "KRW"), "https://shop.example/p/green-tea",
+                        "https://cdn.example/green-tea.jpg"),
+                new LineItem("sunscreen", null, "ครีมกันแดด SPF50", null, 1, Money.of("21000", "KRW"), null, null,
+                        null));
+        return new OrderRecord(customerId, orderId, "A-1001", Instant.parse("2025-03-01T09:30:00Z"), items,
+                Money.of("51000", "KRW"), Money.of("0", "KRW"), Money.of("3000", "KRW"), Money.of("0", "KRW"),
+                Money.of("54000", "KRW"), OrderStatus.PLACED, null, AT, 1);
+    }
+
+    static OrderRecord dollarOrder(String customerId, String orderId) {
+        List<LineItem> items = List.of(new LineItem("mug", "MUG-1", "Mug", "kitchen", 1, Money.of("79.00", "USD"),
+                Money.of("99.90", "USD"), null, null));
+        return new OrderRecord(customerId, orderId, null, Instant.parse("2025-03-02T00:00:00Z"), items,
+                Money.of("79.00", "USD"), Money.of("0.00", "USD"), Money.of("5.50", "USD"), Money.of("6.32", "USD"),
+                Money.of("90.82", "USD"), OrderStatus.PLACED, null, Instant.parse("2025-03-02T00:00:00Z"), 1);
+    }
+
+    /** What a cancellation that overtook its order leaves behind. */
+    static OrderRecord cancellationStub(String customerId, String orderId) {
+        return new OrderRecord(customerId, orderId, null, null, null, null, null, null, null, null,
+                OrderStatus.CANCELLED, "customer_request", AT, 1);
+    }
+
+    static LedgerEntry plannedEmail(String customerId, String messageId) {
+        return LedgerEntry.planned(customerId, messageId, "order-confirmation", "confirm", Channel.EMAIL,
+                MessageKind.TRANSACTIONAL, Map.of("orderId", "A-1001"), AT, AT);
+    }
+
+    /** An SMS that went out, with every optional field set and a Korean subject value. */
+    static LedgerEntry sentSms(String customerId, String messageId) {
+        return new LedgerEntry(customerId, messageId, "review-request", "remind", Channel.SMS, MessageKind.MARKETING,
+                Map.of("orderId", "A-1001", "productId", "green-tea", "status", "배송 완료"),
+                Instant.parse("2025-03-08T01:00:00Z"), MessageStatus.SENT, "held_quiet_hours",
+                2, "m-" + messageId, "provider-123", 3, AT, Instant.parse("2025-03-08T01:00:02.5Z"), 4);
+    }
+
+    static Product thaiProduct(String productId, Instant updatedAt) {
+        return new Product(productId, "เซรั่มบำรุงผิว", "skincare", "https://shop.example/th/serum",
+                "https://cdn.example/serum.jpg", Money.of("890.00", "THB"), 30, 60, true, updatedAt);
+    }
+}
