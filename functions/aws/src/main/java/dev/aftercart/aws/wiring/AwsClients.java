@@ -3,6 +3,8 @@ package dev.aftercart.aws.wiring;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -17,7 +19,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Builds the SDK clients once per container: an explicit region, credentials from the
- * environment (what Lambda provides, without walking the default provider chain), one shared
+ * environment or, under SnapStart, from the container credentials endpoint (a restored snapshot
+ * has no key variables), without walking the whole default provider chain; one shared
  * {@code UrlConnectionHttpClient}, and the standard retry mode, which backs off on throttling and
  * 5xx. An endpoint override points every client at an emulator such as LocalStack.
  */
@@ -41,7 +44,11 @@ public final class AwsClients {
     /** Lambda's region and credentials; {@code AWS_ENDPOINT_URL} when set, as on LocalStack. */
     public static AwsClients fromEnvironment(Env env) {
         String endpoint = env.optional("AWS_ENDPOINT_URL");
-        return new AwsClients(Region.of(env.required("AWS_REGION")), EnvironmentVariableCredentialsProvider.create(),
+        AwsCredentialsProvider credentials = AwsCredentialsProviderChain.builder()
+                .credentialsProviders(EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.create())
+                .reuseLastProviderEnabled(true)
+                .build();
+        return new AwsClients(Region.of(env.required("AWS_REGION")), credentials,
                 endpoint == null ? null : URI.create(endpoint));
     }
 

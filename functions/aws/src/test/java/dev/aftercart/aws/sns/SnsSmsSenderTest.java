@@ -31,9 +31,9 @@ class SnsSmsSenderTest {
 
     private static final String SNS_MESSAGE_ID = "567910cd-659e-55d4-8ccb-5aaf14679dc0";
     private static final String PHONE = "+14255550123";
-    private static final SmsMessage ORDER_CONFIRMED = SmsMessage.of("q2m4n6p8r2t4v6x8z2b4d6k3v7", PHONE,
+    private static final SmsMessage ORDER_CONFIRMED = SmsMessage.of("q2m4n6p8r2t4v6x8z2b4d6k3v7", "order-confirmation", PHONE,
             "Shop Example: order 1001 confirmed. Track it: https://shop.example/t/1001", MessageKind.TRANSACTIONAL);
-    private static final SmsMessage POINTS_EXPIRING = SmsMessage.of("m4n6p8r2t4v6x8z2b4d6k3v7q2", PHONE,
+    private static final SmsMessage POINTS_EXPIRING = SmsMessage.of("m4n6p8r2t4v6x8z2b4d6k3v7q2", "points-expiry", PHONE,
             "Shop Example: 1,200 points expire on 2026-12-31. Reply STOP to opt out.", MessageKind.MARKETING);
 
     private AwsHttpStub stub;

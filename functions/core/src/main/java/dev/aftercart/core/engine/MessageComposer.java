@@ -56,7 +56,7 @@ public final class MessageComposer {
         String language = templates.language(step.template(), profile.locale());
         Map<String, Object> model = model(message, profile, order, false);
         String body = templates.render(step.template(), language, Templates.Part.SMS, model).strip();
-        return SmsMessage.of(message.messageId(), profile.phone(), body, message.kind());
+        return SmsMessage.of(message.messageId(), message.journeyId(), profile.phone(), body, message.kind());
     }
 
     Map<String, Object> model(LedgerEntry message, CustomerProfile profile, OrderRecord order, boolean withRecommendations) {
@@ -74,7 +74,7 @@ public final class MessageComposer {
         List<Map<String, Object>> recommendations = new ArrayList<>();
         if (withRecommendations && order != null && order.isKnown()) {
             for (Product product : recommender.forOrder(order, policies.crossSellLimit())) {
-                recommendations.add(productModel(product, formats));
+                recommendations.add(productModel(product, order.total().currency(), formats));
             }
         }
         model.put("recommendations", recommendations);
@@ -148,12 +148,15 @@ public final class MessageComposer {
         return m;
     }
 
-    private static Map<String, Object> productModel(Product product, LocaleFormats formats) {
+    /** A price is shown only in the currency the customer just paid in; another currency would mislead. */
+    private static Map<String, Object> productModel(Product product, java.util.Currency orderCurrency,
+            LocaleFormats formats) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", Text.clean(product.name(), PRODUCT_NAME_MAX));
         m.put("url", nonNull(product.url()));
         m.put("imageUrl", nonNull(product.imageUrl()));
-        m.put("price", formats.money(product.price()));
+        boolean samePrice = product.price() != null && product.price().currency().equals(orderCurrency);
+        m.put("price", samePrice ? formats.money(product.price()) : "");
         return m;
     }
 

@@ -38,8 +38,7 @@ public final class Log {
         if (logger.getHandlers().length == 0) {
             logger.addHandler(new JsonLineHandler(System.out));
         }
-        String level = System.getenv("AFTERCART_LOG_LEVEL");
-        logger.setLevel(level == null ? Level.INFO : Level.parse(level));
+        logger.setLevel(Level.INFO);
         return logger;
     }
 
@@ -59,14 +58,17 @@ public final class Log {
         log(Level.SEVERE, event, fields);
     }
 
-    /** One metric as an EMF record, with its dimensions as fields. */
+    /**
+     * One metric as an EMF record, with its dimensions as fields. It is published both per
+     * dimension set and without dimensions, so one alarm can watch the total.
+     */
     public static void metric(String name, double value, String unit, Map<String, String> dimensions) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("_aws", Map.of(
                 "Timestamp", System.currentTimeMillis(),
                 "CloudWatchMetrics", java.util.List.of(Map.of(
                         "Namespace", NAMESPACE,
-                        "Dimensions", java.util.List.of(java.util.List.copyOf(dimensions.keySet())),
+                        "Dimensions", java.util.List.of(java.util.List.copyOf(dimensions.keySet()), java.util.List.of()),
                         "Metrics", java.util.List.of(Map.of("Name", name, "Unit", unit))))));
         dimensions.forEach((k, v) -> record.put(k, redact(v)));
         record.put(name, value);

@@ -1,0 +1,54 @@
+package dev.aftercart.aws.wiring;
+
+import dev.aftercart.core.engine.StoreSettings;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+
+/**
+ * A function's configuration, read once from its environment. Every name here is set by
+ * {@code template.yaml}; a test proves it.
+ *
+ * @param scheduleDeadLetterArn where Scheduler puts a dispatch it could not deliver; may be null
+ * @param smsOriginationNumber and {@code smsSenderId} are optional: SNS picks one when unset
+ */
+public record AftercartConfig(
+        String tableName,
+        String configurationSet,
+        String smsOriginationNumber,
+        String smsSenderId,
+        String scheduleGroup,
+        String schedulerRoleArn,
+        String dispatchTargetArn,
+        String scheduleDeadLetterArn,
+        StoreSettings store) {
+
+    public static AftercartConfig from(Env env) {
+        String zone = env.optional("DEFAULT_TIME_ZONE", "UTC");
+        ZoneId defaultZone;
+        try {
+            defaultZone = ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw new IllegalStateException("environment variable DEFAULT_TIME_ZONE must be an IANA time zone id", e);
+        }
+        StoreSettings store = new StoreSettings(
+                env.required("STORE_NAME"),
+                env.required("STORE_URL"),
+                env.required("STORE_SUPPORT_EMAIL"),
+                env.required("STORE_POSTAL_ADDRESS"),
+                env.required("EMAIL_FROM_ADDRESS"),
+                env.optional("STORE_SUBSCRIBE_URL", env.required("STORE_URL")),
+                env.optional("PREFERENCES_URL"),
+                defaultZone,
+                env.optional("DEFAULT_LOCALE", "en-US"));
+        return new AftercartConfig(
+                env.required("TABLE_NAME"),
+                env.required("SES_CONFIGURATION_SET"),
+                env.optional("SMS_ORIGINATION_NUMBER"),
+                env.optional("SMS_SENDER_ID"),
+                env.required("SCHEDULE_GROUP"),
+                env.required("SCHEDULER_ROLE_ARN"),
+                env.required("DISPATCH_TARGET_ARN"),
+                env.optional("SCHEDULE_DLQ_ARN"),
+                store);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.aftercart.core.engine;
+
+import dev.aftercart.core.customer.CoPurchase;
+import dev.aftercart.core.customer.CustomerProfile;
+import dev.aftercart.core.customer.OrderRecord;
+import dev.aftercart.core.customer.OrderStatus;
+import dev.aftercart.core.customer.Product;
+import dev.aftercart.core.event.CustomerDetails;
+import dev.aftercart.core.event.EventParser;
+import dev.aftercart.core.event.LineItem;
+import dev.aftercart.core.event.OrderPlaced;
+import dev.aftercart.core.journey.Channel;
+import dev.aftercart.core.journey.Journey;
+import dev.aftercart.core.journey.JourneyCatalog;
+import dev.aftercart.core.journey.JourneyStep;
+import dev.aftercart.core.json.Json;
+import dev.aftercart.core.ledger.LedgerEntry;
+import dev.aftercart.core.ledger.MessageId;
+import dev.aftercart.core.port.Catalog;
+import dev.aftercart.core.port.CustomerStore;
+import dev.aftercart.core.render.MimeWriter;
+import dev.aftercart.core.render.Templates;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A rehearsal for SnapStart's snapshot: runs the real parse, validation, template compilation,
+ * rendering, MIME and SMS-segment code on a bundled sample order, in every language, so the
+ * snapshot holds loaded classes, compiled templates and JIT-warm paths. It reads and writes no
+ * customer state and sends nothing.
+ */
+public final class Priming {
+
+    static final String SAMPLE = "priming/order-placed.json";
+    static final List<String> LOCALES = List.of("en-US", "ko-KR", "th-TH");
+
+    private Priming() {
+    }
+
+    /** Renders every step of every journey this sample order triggers; returns how many messages were rendered. */
+    public static int rehearse(JourneyCatalog journeys, Policies policies, Templates templates, StoreSettings store) {
+        OrderPlaced event = (OrderPlaced) EventParser.forAllDetailTypes().parse(sample());
+        MessageComposer composer = new MessageComposer(templates, store, policies, new Recommender(NO_CUSTOMERS, NO_PRODUCTS));
+        Instant at = event.occurredAt();
+        int rendered = 0;
+        for (String locale : LOCALES) {
+            CustomerDetails details = event.customer();
+            CustomerProfile profile = Recorder.merge(CustomerProfile.newCustomer(details.customerId()),
+                    new CustomerDetails(details.customerId(), details.email(), details.phone(), details.firstName(),
+                            locale, details.timeZone(), details.region(), details.consent()), at);
+            OrderRecord order = new OrderRecord(details.customerId(), event.orderId(), event.orderNumber(),
+                    event.placedAt(), event.items(), event.subtotal(), event.discount(), event.shipping(), event.tax(),
+                    event.total(), OrderStatus.PLACED, null, at, 1);
+            for (Journey journey : journeys.triggeredBy(OrderPlaced.DETAIL_TYPE)) {
+                for (JourneyStep step : journey.steps()) {
+                    for (Channel channel : step.channels()) {
+                        LedgerEntry entry = LedgerEntry.planned(details.customerId(),
+                                MessageId.of(journey.id(), step.id(), channel.id(), "priming"), journey.id(), step.id(),
+                                channel, journey.kind(), Map.of("orderId", event.orderId()), at, at);
+                        switch (channel) {
+                            case EMAIL -> MimeWriter.write(composer.email(entry, step, profile, order), at);
+                            case SMS -> composer.sms(entry, step, profile, order);
+                        }
+                        rendered++;
+                    }
+                }
+            }
+        }
+        return rendered;
+    }
+
+    private static Map<String, Object> sample() {
+        try (InputStream in = Priming.class.getClassLoader().getResourceAsStream(SAMPLE)) {
+            if (in == null) {
+                throw new IllegalStateException(SAMPLE + " is missing from the classpath");
+            }
+            return Json.parseObject(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final CustomerStore NO_CUSTOMERS = new CustomerStore() {
+        @Override
+        public Optional<CustomerProfile> profile(String customerId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean saveProfile(CustomerProfile profile, long expectedVersion) {
+            return false;
+        }
+
+        @Override
+        public Optional<OrderRecord> order(String customerId, String orderId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean saveOrder(OrderRecord order, long expectedVersion) {
+            return false;
+        }
+
+        @Override
+        public List<OrderRecord> orders(String customerId) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<String> customerIdForOrder(String orderId) {
+            return Optional.empty();
+        }
+    };
+
+    private static final Catalog NO_PRODUCTS = new Catalog() {
+        @Override
+        public Optional<Product> product(String productId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Map<String, Product> products(Collection<String> productIds) {
+            return Map.of();
+        }
+
+        @Override
+        public boolean saveProduct(Product product) {
+            return false;
+        }
+
+        @Override
+        public void recordPurchase(List<LineItem> items, Instant at) {
+            // Priming records nothing.
+        }
+
+        @Override
+        public List<CoPurchase> boughtWith(String productId, int limit) {
+            return List.of();
+        }
+    };
+}
