@@ -38,7 +38,11 @@ public final class AwsWiring {
     }
 
     public static AwsWiring fromEnvironment() {
-        Env env = Env.system();
+        return fromEnvironment(Env.system());
+    }
+
+    /** Everything a function reads from its environment is read here, through {@code env}. */
+    public static AwsWiring fromEnvironment(Env env) {
         return create(AftercartConfig.from(env), AwsClients.fromEnvironment(env));
     }
 

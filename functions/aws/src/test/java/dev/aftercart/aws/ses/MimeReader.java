@@ -14,14 +14,41 @@ import java.util.regex.Pattern;
  * parts of a {@code multipart/alternative} body with quoted-printable decoded. Independent of
  * {@code MimeWriter}, so a test does not check the writer against itself.
  */
-record MimeReader(Map<String, String> headers, List<Part> parts) {
+public record MimeReader(Map<String, String> headers, List<Part> parts) {
 
-    record Part(Map<String, String> headers, String content) {
+    public record Part(Map<String, String> headers, String content) {
+    }
+
+    private static final Pattern ENCODED_WORD = Pattern.compile("=\\?UTF-8\\?B\\?([A-Za-z0-9+/=]*)\\?=");
+
+    /** A header with RFC 2047 encoded words decoded. */
+    public String decoded(String name) {
+        String value = headers.get(name);
+        if (value == null) {
+            return null;
+        }
+        Matcher words = ENCODED_WORD.matcher(value.replaceAll("\\?= =\\?", "?==?"));
+        StringBuilder out = new StringBuilder();
+        while (words.find()) {
+            String text = new String(java.util.Base64.getDecoder().decode(words.group(1)), StandardCharsets.UTF_8);
+            words.appendReplacement(out, Matcher.quoteReplacement(text));
+        }
+        words.appendTail(out);
+        return out.toString();
+    }
+
+    /** The decoded content of the first part of this MIME type, e.g. {@code text/html}. */
+    public String content(String mimeType) {
+        return parts.stream()
+                .filter(p -> p.headers().getOrDefault("Content-Type", "").startsWith(mimeType))
+                .map(Part::content)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + mimeType + " part"));
     }
 
     private static final Pattern BOUNDARY = Pattern.compile("boundary=\"([^\"]+)\"");
 
-    static MimeReader read(String message) {
+    public static MimeReader read(String message) {
         int split = message.indexOf("\r\n\r\n");
         Map<String, String> headers = headers(message.substring(0, split));
         String body = message.substring(split + 4);

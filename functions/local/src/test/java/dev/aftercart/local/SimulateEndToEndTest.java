@@ -1,0 +1,206 @@
+package dev.aftercart.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aftercart.aws.ses.MimeReader;
+import dev.aftercart.core.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * End to end on the embedded default: {@code simulate} over the bundled story in
+ * {@code infra/events/simulate/samples.jsonl} (see infra/events/README.md), through the real
+ * handlers, DynamoDB Local and the template's routing, judged by the files it writes.
+ */
+class SimulateEndToEndTest {
+
+    @TempDir
+    static Path out;
+
+    static int exitCode;
+    static List<Map<String, Object>> ledger;
+    static List<Map<String, Object>> sms;
+    static List<Map<String, Object>> rejected;
+    static List<String> bundledLines;
+
+    @BeforeAll
+    static void runTheBundledStory() throws IOException {
+        exitCode = new CommandLine(new Main()).execute("simulate", "--out", out.toString());
+        ledger = jsonLines(out.resolve("ledger.jsonl"));
+        sms = jsonLines(out.resolve("outbox/sms.jsonl"));
+        rejected = jsonLines(out.resolve("rejected.jsonl"));
+        try (var in = SimulateEndToEndTest.class.getClassLoader().getResourceAsStream(SimulateCommand.BUNDLED)) {
+            bundledLines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+
+    @Test
+    void simulate_exitsCleanly_andWritesEveryOutput() {
+        assertThat(exitCode).isZero();
+        assertThat(out.resolve("report.html")).isNotEmptyFile();
+        assertThat(out.resolve("logs.jsonl")).isNotEmptyFile();
+        assertThat(out.resolve("outbox/email")).isDirectory();
+    }
+
+    @Test
+    void orderConfirmation_isEmailedInEachOfTheThreeLanguages() {
+        assertThat(email("ord-1001").decoded("Subject")).isEqualTo("Your Example Store order #1001 is confirmed");
+        assertThat(email("ord-1003").decoded("Subject")).contains("주문 #1003 확인 안내");
+        assertThat(email("ord-1005").decoded("Subject")).contains("ยืนยันคำสั่งซื้อ #1005");
+        assertThat(email("ord-1003").content("text/html")).contains("<html lang=\"ko\">", "₩119,000");
+        assertThat(email("ord-1005").content("text/plain")).contains("฿");
+    }
+
+    @Test
+    void orderConfirmation_isTextedInEachLanguage_withItsSegmentCost() {
+        assertThat(smsFor("ord-1001")).containsEntry("encoding", "GSM7").containsEntry("segments", new java.math.BigDecimal(1));
+        assertThat(smsFor("ord-1003")).containsEntry("encoding", "UCS2").containsEntry("segments", new java.math.BigDecimal(1));
+        assertThat(smsFor("ord-1005")).containsEntry("encoding", "UCS2").containsEntry("segments", new java.math.BigDecimal(1));
+        assertThat(sms).allSatisfy(line -> assertThat(line).containsEntry("journey", "order-confirmation"));
+    }
+
+    @Test
+    void sameOrder_deliveredTwiceAndRepublished_sendsOneEmailAndOneSms() {
+        long deliveries = bundledLines.stream().filter(l -> l.contains("\"ord-1003\"")).count();
+        assertThat(deliveries).isEqualTo(3);
+        assertThat(ledgerFor("ord-1003")).hasSize(2)
+                .allSatisfy(entry -> assertThat(entry).containsEntry("status", "sent"));
+        assertThat(emailFiles().filter(f -> ledgerFor("ord-1003").stream()
+                .anyMatch(e -> f.getFileName().toString().contains((String) e.get("messageId"))))).hasSize(1);
+        assertThat(sms.stream().filter(l -> ((String) l.get("body")).contains("#1003"))).hasSize(1);
+    }
+
+    @Test
+    void invalidEvent_isRejectedNamingTheFields_andTheRunGoesOn() {
+        assertThat(rejected).hasSize(1);
+        @SuppressWarnings("unchecked")
+        List<String> reasons = (List<String>) rejected.get(0).get("reasons");
+        assertThat(reasons).anySatisfy(r -> assertThat(r).startsWith("detail.total:"))
+                .anySatisfy(r -> assertThat(r).startsWith("detail.customer.phone:"));
+        assertThat(ledgerFor("ord-1005")).isNotEmpty();
+    }
+
+    @Test
+    void customerWithoutTransactionalSmsConsent_getsNoSms_andTheLedgerSaysWhy() {
+        assertThat(ledgerFor("ord-1002")).anySatisfy(entry -> assertThat(entry)
+                .containsEntry("channel", "sms")
+                .containsEntry("status", "skipped")
+                .containsEntry("reason", "no_sms_transactional_consent"));
+        assertThat(sms.stream().filter(l -> ((String) l.get("body")).contains("#1002"))).isEmpty();
+    }
+
+    @Test
+    void mailingListOffer_followsEmailMarketingConsent_asItIsAtSendTime() {
+        // cus-1005 had no consent for ord-1005, then opted in (Customer Updated) before ord-1006.
+        assertThat(email("ord-1005").content("text/plain")).contains("รับข่าวโปรโมชันและสินค้าใหม่ก่อนใคร");
+        assertThat(email("ord-1006").content("text/plain")).doesNotContain("รับข่าวโปรโมชันและสินค้าใหม่ก่อนใคร");
+        assertThat(email("ord-1001").content("text/plain")).doesNotContain("Be first to hear");
+    }
+
+    @Test
+    void crossSell_appearsOnceCoPurchasesExist_andNeverListsThisOrdersProducts() {
+        String html = email("ord-1003").content("text/html");
+        assertThat(html).contains("함께 구매하면 좋은 상품");
+        String crossSell = html.substring(html.indexOf("함께 구매하면 좋은 상품"));
+        for (String productId : productsOf("ord-1003")) {
+            assertThat(crossSell).doesNotContain("/products/" + slugOf(productId));
+        }
+    }
+
+    @Test
+    void logs_holdNoEmailAddressPhoneNumberOrName() throws IOException {
+        String logs = Files.readString(out.resolve("logs.jsonl"));
+        assertThat(logs).contains("\"event\":\"message_sent\"");
+        for (String line : bundledLines) {
+            Map<String, Object> detail = detail(line);
+            if (detail.get("customer") instanceof Map<?, ?> customer) {
+                for (String field : List.of("email", "phone", "firstName")) {
+                    if (customer.get(field) instanceof String value) {
+                        assertThat(logs).as(field).doesNotContain(value);
+                    }
+                }
+            }
+        }
+    }
+
+    private static MimeReader email(String orderId) {
+        Map<String, Object> entry = ledgerFor(orderId).stream()
+                .filter(e -> "email".equals(e.get("channel")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no email in the ledger for " + orderId));
+        assertThat(entry).containsEntry("status", "sent");
+        try {
+            return MimeReader.read(Files.readString(out.resolve((String) entry.get("outbox")), StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> smsFor(String orderId) {
+        String messageId = ledgerFor(orderId).stream()
+                .filter(e -> "sms".equals(e.get("channel")))
+                .map(e -> (String) e.get("messageId"))
+                .findFirst()
+                .orElseThrow();
+        return sms.stream().filter(l -> messageId.equals(l.get("messageId"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no SMS sent for " + orderId));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> ledgerFor(String orderId) {
+        return ledger.stream()
+                .filter(e -> orderId.equals(((Map<String, Object>) e.get("subject")).get("orderId")))
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> productsOf(String orderId) {
+        return bundledLines.stream()
+                .map(SimulateEndToEndTest::detail)
+                .filter(d -> orderId.equals(d.get("orderId")) && d.get("items") != null)
+                .findFirst()
+                .map(d -> ((List<Map<String, Object>>) d.get("items")).stream().map(i -> (String) i.get("productId")).toList())
+                .orElseThrow();
+    }
+
+    /** The catalog URL slug of a product, from its Product Updated sample. */
+    private static String slugOf(String productId) {
+        return bundledLines.stream()
+                .map(SimulateEndToEndTest::detail)
+                .filter(d -> productId.equals(d.get("productId")) && d.get("url") instanceof String)
+                .map(d -> ((String) d.get("url")).substring(((String) d.get("url")).lastIndexOf('/') + 1))
+                .findFirst()
+                .orElse(productId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> detail(String line) {
+        return (Map<String, Object>) Json.parseObject(line).get("detail");
+    }
+
+    private static Stream<Path> emailFiles() {
+        try {
+            return Files.list(out.resolve("outbox/email")).toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> jsonLines(Path file) throws IOException {
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.isBlank())
+                .map(l -> (Map<String, Object>) (Map<?, ?>) Json.parseObject(l))
+                .toList();
+    }
+}
