@@ -75,10 +75,14 @@ public final class Dispatcher {
         }
         Instant now = clock.instant();
         Optional<Journey> journey = journeys.journey(entry.journeyId());
-        if (journey.isEmpty()) {
+        // A journey or step edited out of journeys.json while the message waited: skip it, don't fail forever.
+        Optional<JourneyStep> found = journey.flatMap(j -> j.steps().stream()
+                .filter(s -> s.id().equals(entry.stepId()))
+                .findFirst());
+        if (found.isEmpty()) {
             return skip(entry, SkipReason.JOURNEY_REMOVED, now);
         }
-        JourneyStep step = journey.get().step(entry.stepId());
+        JourneyStep step = found.get();
         CustomerProfile profile = customers.profile(entry.customerId()).orElse(null);
         OrderRecord order = entry.orderId() == null ? null
                 : customers.order(entry.customerId(), entry.orderId()).orElse(null);

@@ -43,7 +43,7 @@ public final class MessageComposer {
     }
 
     public EmailMessage email(LedgerEntry message, JourneyStep step, CustomerProfile profile, OrderRecord order) {
-        String language = templates.language(step.template(), profile.locale());
+        String language = templates.language(step.template(), localeTag(profile));
         Map<String, Object> model = model(message, profile, order, true);
         String subject = Text.clean(templates.render(step.template(), language, Templates.Part.SUBJECT, model), 200);
         String html = templates.render(step.template(), language, Templates.Part.EMAIL_HTML, model);
@@ -53,7 +53,7 @@ public final class MessageComposer {
     }
 
     public SmsMessage sms(LedgerEntry message, JourneyStep step, CustomerProfile profile, OrderRecord order) {
-        String language = templates.language(step.template(), profile.locale());
+        String language = templates.language(step.template(), localeTag(profile));
         Map<String, Object> model = model(message, profile, order, false);
         String body = templates.render(step.template(), language, Templates.Part.SMS, model).strip();
         return SmsMessage.of(message.messageId(), message.journeyId(), profile.phone(), body, message.kind());
@@ -82,8 +82,13 @@ public final class MessageComposer {
         return model;
     }
 
+    /** The customer's locale, else the store's default: one tag picks both the words and the formats. */
+    private String localeTag(CustomerProfile profile) {
+        return profile.locale() != null ? profile.locale() : store.defaultLocale();
+    }
+
     LocaleFormats formats(CustomerProfile profile) {
-        String tag = profile.locale() != null ? profile.locale() : store.defaultLocale();
+        String tag = localeTag(profile);
         ZoneId zone = profile.timeZone() != null ? ZoneId.of(profile.timeZone()) : store.defaultTimeZone();
         return new LocaleFormats(Locale.forLanguageTag(tag), zone);
     }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ public final class JourneyCatalog {
                 throw new IllegalArgumentException("journey id " + journey.id() + " is defined twice");
             }
         }
-        this.byId = Map.copyOf(map);
+        // Unmodifiable but still in file order: triggeredBy() promises it, and Map.copyOf would not keep it.
+        this.byId = Collections.unmodifiableMap(map);
     }
 
     public static JourneyCatalog fromClasspath() {
@@ -43,12 +45,11 @@ public final class JourneyCatalog {
         }
     }
 
-    @SuppressWarnings("unchecked")
     public static JourneyCatalog parse(String json) {
         Map<String, Object> root = Json.parseObject(json);
         List<Journey> journeys = new ArrayList<>();
-        for (Object item : (List<Object>) root.getOrDefault("journeys", List.of())) {
-            journeys.add(journey((Map<String, Object>) item));
+        for (Object item : list(root, "journeys", "journeys.json")) {
+            journeys.add(journey(object(item, "journeys.json: journeys")));
         }
         return new JourneyCatalog(journeys);
     }
@@ -66,27 +67,25 @@ public final class JourneyCatalog {
         return List.copyOf(byId.values());
     }
 
-    @SuppressWarnings("unchecked")
     private static Journey journey(Map<String, Object> map) {
         String id = string(map, "id", "journey");
         String where = "journey " + id;
         String trigger = string(map, "trigger", where);
         MessageKind kind = parseEnum(string(map, "kind", where), where + ".kind", MessageKind::fromId);
         List<JourneyStep> steps = new ArrayList<>();
-        for (Object item : (List<Object>) map.getOrDefault("steps", List.of())) {
-            steps.add(step((Map<String, Object>) item, where));
+        for (Object item : list(map, "steps", where)) {
+            steps.add(step(object(item, where + ": steps"), where));
         }
         if (steps.isEmpty()) {
             throw new IllegalArgumentException(where + ": steps must not be empty");
         }
         List<ExitCondition> exits = new ArrayList<>();
-        for (Object item : (List<Object>) map.getOrDefault("exitWhen", List.of())) {
-            exits.add(parseEnum((String) item, where + ".exitWhen", ExitCondition::fromId));
+        for (Object item : list(map, "exitWhen", where)) {
+            exits.add(parseEnum(item instanceof String s ? s : null, where + ".exitWhen", ExitCondition::fromId));
         }
         return new Journey(id, trigger, kind, steps, exits);
     }
 
-    @SuppressWarnings("unchecked")
     private static JourneyStep step(Map<String, Object> map, String journey) {
         String id = string(map, "id", journey + " step");
         String where = journey + " step " + id;
@@ -94,13 +93,31 @@ public final class JourneyCatalog {
         Object expires = map.get("expiresAfter");
         Duration expiresAfter = expires == null ? null : duration(expires, where + ".expiresAfter");
         List<Channel> channels = new ArrayList<>();
-        for (Object channel : (List<Object>) map.getOrDefault("channels", List.of())) {
-            channels.add(parseEnum((String) channel, where + ".channels", Channel::fromId));
+        for (Object channel : list(map, "channels", where)) {
+            channels.add(parseEnum(channel instanceof String s ? s : null, where + ".channels", Channel::fromId));
         }
         if (channels.isEmpty()) {
             throw new IllegalArgumentException(where + ": channels must name email, sms or both");
         }
         return new JourneyStep(id, after, channels, string(map, "template", where), expiresAfter);
+    }
+
+    /** The array at {@code field}, empty when absent; a wrong type fails naming where it is, not as a ClassCastException. */
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Map<String, Object> map, String field, String where) {
+        Object value = map.getOrDefault(field, List.of());
+        if (value instanceof List<?> list) {
+            return (List<Object>) list;
+        }
+        throw new IllegalArgumentException(where + ": " + field + " must be an array");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object value, String where) {
+        if (value instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        throw new IllegalArgumentException(where + " must hold objects");
     }
 
     private static String string(Map<String, Object> map, String field, String where) {

@@ -258,7 +258,9 @@ public final class Json {
                 }
                 int code = 0;
                 for (int i = 0; i < 4; i++) {
-                    int digit = Character.digit(text.charAt(pos++), 16);
+                    char h = text.charAt(pos++);
+                    // Character.digit also accepts non-ASCII digits such as U+FF10; JSON allows only ASCII hex.
+                    int digit = h < 0x80 ? Character.digit(h, 16) : -1;
                     if (digit < 0) {
                         throw error("bad hex digit in \\u escape");
                     }
@@ -305,7 +307,12 @@ public final class Json {
                 pos++;
             }
         }
-        return new BigDecimal(text.substring(start, pos));
+        try {
+            return new BigDecimal(text.substring(start, pos));
+        } catch (NumberFormatException e) {
+            // Grammatical, but the exponent is beyond what BigDecimal holds (e.g. 1e99999999999).
+            throw error("number out of range");
+        }
     }
 
     private Object readLiteral(String literal, Object value) {

@@ -85,9 +85,15 @@ public final class MimeWriter {
         String line = name + ": " + value;
         int start = 0;
         while (line.length() - start > 78) {
+            // Never fold inside "Name: " on the first line, nor at a continuation line's leading space.
+            int floor = start == 0 ? name.length() + 1 : start;
             int fold = line.lastIndexOf(' ', start + 78);
-            if (fold <= start + name.length() + 1) {
-                break;
+            if (fold <= floor) {
+                // No space within 78 (e.g. a 72-character encoded word after "Subject: "): fold at the next one.
+                fold = line.indexOf(' ', floor + 1);
+                if (fold < 0) {
+                    break;
+                }
             }
             out.append(line, start, fold).append(CRLF);
             start = fold;

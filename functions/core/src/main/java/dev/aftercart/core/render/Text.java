@@ -24,12 +24,13 @@ public final class Text {
                 space = !out.isEmpty();
                 continue;
             }
+            // Check the fit before writing the pending space, so a cut never leaves a trailing one.
+            if (out.length() + (space ? 1 : 0) + Character.charCount(cp) > max) {
+                break;
+            }
             if (space) {
                 out.append(' ');
                 space = false;
-            }
-            if (out.length() + Character.charCount(cp) > max) {
-                break;
             }
             out.appendCodePoint(cp);
         }
