@@ -95,7 +95,7 @@ class EventBridgeMessageSchedulerTest {
                         "MaximumEventAgeInSeconds", new BigDecimal(3600)))
                 .containsEntry("DeadLetterConfig", Map.of("Arn", DEAD_LETTERS));
         assertThat(Json.parseObject((String) target.get("Input")))
-                .containsExactlyEntriesOf(Map.of("customerId", CUSTOMER, "messageId", MESSAGE));
+                .containsExactly(Map.entry("customerId", CUSTOMER), Map.entry("messageId", MESSAGE));
     }
 
     @Test
