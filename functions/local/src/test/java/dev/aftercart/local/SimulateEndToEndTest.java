@@ -2,7 +2,7 @@ package dev.aftercart.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aftercart.aws.ses.MimeReader;
+import dev.aftercart.core.testing.MimeReader;
 import dev.aftercart.core.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,11 +54,11 @@ class SimulateEndToEndTest {
 
     @Test
     void orderConfirmation_isEmailedInEachOfTheThreeLanguages() {
-        assertThat(email("ord-1001").decoded("Subject")).isEqualTo("Your Example Store order #1001 is confirmed");
-        assertThat(email("ord-1003").decoded("Subject")).contains("주문 #1003 확인 안내");
-        assertThat(email("ord-1005").decoded("Subject")).contains("ยืนยันคำสั่งซื้อ #1005");
-        assertThat(email("ord-1003").content("text/html")).contains("<html lang=\"ko\">", "₩119,000");
-        assertThat(email("ord-1005").content("text/plain")).contains("฿");
+        assertThat(email("ord-1001").decodedHeader("Subject")).isEqualTo("Your Example Store order #1001 is confirmed");
+        assertThat(email("ord-1003").decodedHeader("Subject")).contains("주문 #1003 확인 안내");
+        assertThat(email("ord-1005").decodedHeader("Subject")).contains("ยืนยันคำสั่งซื้อ #1005");
+        assertThat(email("ord-1003").part("text/html").text()).contains("<html lang=\"ko\">", "₩119,000");
+        assertThat(email("ord-1005").part("text/plain").text()).contains("฿");
     }
 
     @Test
@@ -102,14 +102,14 @@ class SimulateEndToEndTest {
     @Test
     void mailingListOffer_followsEmailMarketingConsent_asItIsAtSendTime() {
         // cus-1005 had no consent for ord-1005, then opted in (Customer Updated) before ord-1006.
-        assertThat(email("ord-1005").content("text/plain")).contains("รับข่าวโปรโมชันและสินค้าใหม่ก่อนใคร");
-        assertThat(email("ord-1006").content("text/plain")).doesNotContain("รับข่าวโปรโมชันและสินค้าใหม่ก่อนใคร");
-        assertThat(email("ord-1001").content("text/plain")).doesNotContain("Be first to hear");
+        assertThat(email("ord-1005").part("text/plain").text()).contains("รับข่าวโปรโมชันและสินค้าใหม่ก่อนใคร");
+        assertThat(email("ord-1006").part("text/plain").text()).doesNotContain("รับข่าวโปรโมชันและสินค้าใหม่ก่อนใคร");
+        assertThat(email("ord-1001").part("text/plain").text()).doesNotContain("Be first to hear");
     }
 
     @Test
     void crossSell_appearsOnceCoPurchasesExist_andNeverListsThisOrdersProducts() {
-        String html = email("ord-1003").content("text/html");
+        String html = email("ord-1003").part("text/html").text();
         assertThat(html).contains("함께 구매하면 좋은 상품");
         String crossSell = html.substring(html.indexOf("함께 구매하면 좋은 상품"));
         for (String productId : productsOf("ord-1003")) {
@@ -133,14 +133,14 @@ class SimulateEndToEndTest {
         }
     }
 
-    private static MimeReader email(String orderId) {
+    private static MimeReader.Message email(String orderId) {
         Map<String, Object> entry = ledgerFor(orderId).stream()
                 .filter(e -> "email".equals(e.get("channel")))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no email in the ledger for " + orderId));
         assertThat(entry).containsEntry("status", "sent");
         try {
-            return MimeReader.read(Files.readString(out.resolve((String) entry.get("outbox")), StandardCharsets.US_ASCII));
+            return MimeReader.read(Files.readAllBytes(out.resolve((String) entry.get("outbox"))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

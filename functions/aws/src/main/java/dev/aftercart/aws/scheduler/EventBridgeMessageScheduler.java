@@ -1,5 +1,6 @@
 package dev.aftercart.aws.scheduler;
 
+import dev.aftercart.aws.wiring.AwsErrors;
 import dev.aftercart.core.json.Json;
 import dev.aftercart.core.log.Log;
 import dev.aftercart.core.port.MessageScheduler;
@@ -149,10 +150,7 @@ public final class EventBridgeMessageScheduler implements MessageScheduler {
     }
 
     private static SchedulingException failure(String name, AwsServiceException e) {
-        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-        if (code == null || code.isBlank()) {
-            code = "http_" + e.statusCode();
-        }
+        String code = AwsErrors.code(e);
         Log.warn("schedule_failed", "schedule", name, "code", code, "status", e.statusCode(),
                 "awsRequestId", e.requestId());
         return new SchedulingException(code, name, e);

@@ -1,5 +1,6 @@
 package dev.aftercart.aws.ses;
 
+import dev.aftercart.aws.wiring.AwsErrors;
 import dev.aftercart.core.log.Log;
 import dev.aftercart.core.port.Delivery;
 import dev.aftercart.core.port.EmailSender;
@@ -67,7 +68,7 @@ public final class SesEmailSender implements EmailSender {
         try {
             return new Delivery.Accepted(client.sendEmail(request).messageId());
         } catch (AwsServiceException e) {
-            String code = code(e);
+            String code = AwsErrors.code(e);
             boolean permanent = PERMANENT.contains(code);
             Log.warn("email_refused", "messageId", message.messageId(), "code", code,
                     "status", e.statusCode(), "permanent", permanent, "awsRequestId", e.requestId());
@@ -84,11 +85,5 @@ public final class SesEmailSender implements EmailSender {
         return new TreeMap<>(tags).entrySet().stream()
                 .map(tag -> MessageTag.builder().name(tag.getKey()).value(tag.getValue()).build())
                 .toList();
-    }
-
-    /** The service's error code, or the HTTP status when a response carried none (a proxy's 503). */
-    private static String code(AwsServiceException e) {
-        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-        return code == null || code.isBlank() ? "http_" + e.statusCode() : code;
     }
 }

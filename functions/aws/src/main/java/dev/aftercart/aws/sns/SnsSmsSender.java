@@ -1,5 +1,6 @@
 package dev.aftercart.aws.sns;
 
+import dev.aftercart.aws.wiring.AwsErrors;
 import dev.aftercart.core.log.Log;
 import dev.aftercart.core.port.Delivery;
 import dev.aftercart.core.port.SmsSender;
@@ -70,7 +71,7 @@ public final class SnsSmsSender implements SmsSender {
         try {
             return new Delivery.Accepted(client.publish(request).messageId());
         } catch (AwsServiceException e) {
-            String code = code(e);
+            String code = AwsErrors.code(e);
             boolean permanent = PERMANENT.contains(code);
             Log.warn("sms_refused", "messageId", message.messageId(), "code", code,
                     "status", e.statusCode(), "permanent", permanent, "awsRequestId", e.requestId());
@@ -99,11 +100,5 @@ public final class SnsSmsSender implements SmsSender {
 
     private static MessageAttributeValue string(String value) {
         return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
-    }
-
-    /** The service's error code, or the HTTP status when a response carried none (a proxy's 503). */
-    private static String code(AwsServiceException e) {
-        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-        return code == null || code.isBlank() ? "http_" + e.statusCode() : code;
     }
 }

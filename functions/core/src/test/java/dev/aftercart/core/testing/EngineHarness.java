@@ -39,12 +39,13 @@ public final class EngineHarness {
     public final RecordingSmsSender sms = new RecordingSmsSender();
     public final JourneyCatalog journeys = JourneyCatalog.fromClasspath();
     public final Policies policies = Policies.fromClasspath();
+    public final Aftercart aftercart;
     public final Dispatcher dispatcher;
     public final JourneyEngine engine;
     public final EventIntake intake;
 
     private EngineHarness(Templates templates) {
-        Aftercart aftercart = Aftercart.assemble(new Ports(customers, ledger, catalog, scheduler, email, sms, clock),
+        aftercart = Aftercart.assemble(new Ports(customers, ledger, catalog, scheduler, email, sms, clock),
                 Fixtures.STORE, journeys, policies, templates);
         dispatcher = aftercart.dispatcher();
         engine = aftercart.engine();
