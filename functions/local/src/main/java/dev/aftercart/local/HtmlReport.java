@@ -16,7 +16,7 @@ final class HtmlReport {
     private final Report report;
     private final Simulation simulation;
 
-    HtmlReport(Report report, Simulation simulation, LocalDeployment deployment) {
+    HtmlReport(Report report, Simulation simulation) {
         this.report = report;
         this.simulation = simulation;
     }

@@ -84,7 +84,7 @@ public final class Report {
                 rejected.append(Json.write(rejectedJson(delivery))).append('\n');
             }
             Files.writeString(outDir.resolve("rejected.jsonl"), rejected, StandardCharsets.UTF_8);
-            Files.writeString(outDir.resolve("report.html"), new HtmlReport(this, simulation, deployment).render(),
+            Files.writeString(outDir.resolve("report.html"), new HtmlReport(this, simulation).render(),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -155,7 +155,7 @@ public final class Dispatcher {
                 Log.error("message_failed", "messageId", entry.messageId(), "journey", entry.journeyId(),
                         "channel", entry.channel().id(), "code", refused.code(), "permanent", refused.permanent());
                 Log.metric("MessagesFailed", 1, "Count",
-                        Map.of("Journey", entry.journeyId(), "Channel", entry.channel().id()));
+                        Map.of("Journey", entry.journeyId(), "Channel", entry.channel().id()), done);
                 yield new MessageOutcome.Failed(refused.code());
             }
         };

@@ -61,7 +61,10 @@ public final class Recorder {
                     event.items(), event.subtotal(), event.discount(), event.shipping(), event.tax(), event.total(),
                     status, cancelReason, updatedAt, expected + 1);
             if (customers.saveOrder(order, expected)) {
-                catalog.recordPurchase(event.items(), event.occurredAt());
+                // Counted once, on the order's first write; an order cancelled before it arrived was never bought.
+                if (status == OrderStatus.PLACED) {
+                    catalog.recordPurchase(event.items(), event.occurredAt());
+                }
                 return new Recording(RecordState.RECORDED, profile.profile(), order);
             }
         }

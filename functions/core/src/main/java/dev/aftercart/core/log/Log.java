@@ -62,10 +62,11 @@ public final class Log {
      * One metric as an EMF record, with its dimensions as fields. It is published both per
      * dimension set and without dimensions, so one alarm can watch the total.
      */
-    public static void metric(String name, double value, String unit, Map<String, String> dimensions) {
+    public static void metric(String name, double value, String unit, Map<String, String> dimensions,
+            java.time.Instant at) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("_aws", Map.of(
-                "Timestamp", System.currentTimeMillis(),
+                "Timestamp", at.toEpochMilli(),
                 "CloudWatchMetrics", java.util.List.of(Map.of(
                         "Namespace", NAMESPACE,
                         "Dimensions", java.util.List.of(java.util.List.copyOf(dimensions.keySet()), java.util.List.of()),

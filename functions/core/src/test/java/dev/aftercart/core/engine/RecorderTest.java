@@ -241,6 +241,18 @@ class RecorderTest {
     }
 
     @Test
+    void orderPlaced_afterItsCancellation_isNotCountedAsBoughtTogether() {
+        // given
+        recorder.record(cancelled("2026-11-20T10:05:00Z"));
+
+        // when
+        recorder.record(Fixtures.orderPlaced("order-placed.json"));
+
+        // then: a cancelled order was never bought, so it must not shape recommendations
+        assertThat(catalog.boughtWith("p-100", 10)).isEmpty();
+    }
+
+    @Test
     void orderCancelled_afterPlacement_cancelsTheOrder_once() {
         // given
         recorder.record(Fixtures.orderPlaced("order-placed.json"));

@@ -45,7 +45,7 @@ class LogTest {
     @Test
     void metric_writesEmbeddedMetricFormat_perDimensionSetAndInTotal() {
         try (CapturedLog log = CapturedLog.start()) {
-            Log.metric("MessagesFailed", 1, "Count", Map.of("Channel", "email"));
+            Log.metric("MessagesFailed", 1, "Count", Map.of("Channel", "email"), java.time.Instant.parse("2026-11-20T10:00:00Z"));
 
             Map<String, Object> record = Json.parseObject(log.lines().get(0));
             @SuppressWarnings("unchecked")
@@ -55,6 +55,7 @@ class LogTest {
             assertThat(metrics.get("Namespace")).isEqualTo("Aftercart");
             assertThat(metrics.get("Dimensions")).isEqualTo(List.of(List.of("Channel"), List.of()));
             assertThat(record).containsEntry("Channel", "email").containsEntry("MessagesFailed", new BigDecimal("1.0"));
+            assertThat(aws).containsEntry("Timestamp", new BigDecimal("1795168800000"));
         }
     }
 }
