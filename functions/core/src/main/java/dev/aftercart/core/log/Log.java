@@ -92,9 +92,17 @@ public final class Log {
         record.put("event", event);
         for (int i = 0; i < fields.length; i += 2) {
             Object value = fields[i + 1];
-            record.put(String.valueOf(fields[i]), value instanceof String s ? redact(s) : value);
+            record.put(String.valueOf(fields[i]), redactValue(value));
         }
         return Json.write(record);
+    }
+
+    private static Object redactValue(Object value) {
+        return switch (value) {
+            case String s -> redact(s);
+            case java.util.Collection<?> list -> list.stream().map(Log::redactValue).toList();
+            case null, default -> value;
+        };
     }
 
     static String redact(String value) {

@@ -56,7 +56,12 @@ public final class MimeWriter {
         if (name == null || name.isBlank()) {
             return "<" + address + ">";
         }
-        return encodeWords(name) + " <" + address + ">";
+        String phrase = encodeWords(name);
+        // A plain name with RFC 5322 specials ("Acme, Inc.") must be quoted, or it reads as two mailboxes.
+        if (!phrase.startsWith("=?") && phrase.chars().anyMatch(c -> "()<>[]:;@\\,.\"".indexOf(c) >= 0)) {
+            phrase = "\"" + phrase.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        }
+        return phrase + " <" + address + ">";
     }
 
     private static String requireAddress(String address) {

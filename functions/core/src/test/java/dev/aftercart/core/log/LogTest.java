@@ -38,6 +38,15 @@ class LogTest {
     }
 
     @Test
+    void format_redactsInsideListsToo() {
+        String line = Log.format(Level.WARNING, "event_rejected", "violations",
+                java.util.List.of("detail.customer.email: zephyrine.quill@example.com is taken", "detail.total: bad"));
+
+        assertThat(Json.parseObject(line).get("violations"))
+                .isEqualTo(java.util.List.of("detail.customer.email: [redacted] is taken", "detail.total: bad"));
+    }
+
+    @Test
     void format_rejectsAFieldWithoutAValue() {
         assertThatThrownBy(() -> Log.format(Level.INFO, "e", "lonely")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -26,6 +26,19 @@ class MimeWriterTest {
     }
 
     @Test
+    void write_quotesAFromNameWithSpecials_soItStaysOneMailbox() {
+        // given
+        EmailMessage message = new EmailMessage("4ny5czjp4ncvjh5ftuy6vl2z73", "orders@shop.example",
+                "Acme, \"Home\" Inc.", "zephyrine.quill@example.com", "Hi", "<p>Hi</p>", "Hi", Map.of(), Map.of());
+
+        // when
+        MimeReader.Message mime = written(message);
+
+        // then
+        assertThat(mime.header("From")).isEqualTo("\"Acme, \\\"Home\\\" Inc.\" <orders@shop.example>");
+    }
+
+    @Test
     void write_setsTheEnvelopeHeaders() {
         // when
         MimeReader.Message mime = written(email("Your order is confirmed"));
