@@ -18,12 +18,13 @@ public record CustomerProfile(
         Consent consent,
         Suppression suppression,
         Loyalty loyalty,
+        Engagement engagement,
         Instant updatedAt,
         long version) {
 
     public static CustomerProfile newCustomer(String customerId) {
         return new CustomerProfile(customerId, null, null, null, null, null, null, Consent.NONE, Suppression.NONE,
-                Loyalty.NONE, Instant.EPOCH, 0);
+                Loyalty.NONE, Engagement.NONE, Instant.EPOCH, 0);
     }
 
     public boolean isNew() {
@@ -36,11 +37,27 @@ public record CustomerProfile(
 
     public CustomerProfile withSuppression(Suppression next) {
         return new CustomerProfile(customerId, email, phone, firstName, locale, timeZone, region, consent, next,
-                loyalty, updatedAt, version);
+                loyalty, engagement, updatedAt, version);
     }
 
     public CustomerProfile withLoyalty(Loyalty next, Instant at) {
         return new CustomerProfile(customerId, email, phone, firstName, locale, timeZone, region, consent, suppression,
-                next, at, version);
+                next, engagement, at, version);
+    }
+
+    /** Engagement is bookkeeping, not news from the store: {@code updatedAt} stays, the version moves on. */
+    public CustomerProfile withEngagement(Engagement next) {
+        return new CustomerProfile(customerId, email, phone, firstName, locale, timeZone, region, consent, suppression,
+                loyalty, next, updatedAt, version + 1);
+    }
+
+    public CustomerProfile withVersion(long next) {
+        return new CustomerProfile(customerId, email, phone, firstName, locale, timeZone, region, consent, suppression,
+                loyalty, engagement, updatedAt, next);
+    }
+
+    public CustomerProfile withUpdatedAt(Instant at) {
+        return new CustomerProfile(customerId, email, phone, firstName, locale, timeZone, region, consent, suppression,
+                loyalty, engagement, at, version);
     }
 }

@@ -2,12 +2,23 @@ package dev.aftercart.core.customer;
 
 import dev.aftercart.core.event.LineItem;
 import dev.aftercart.core.event.Money;
+import dev.aftercart.core.event.ShipmentItem;
+import dev.aftercart.core.event.ShipmentStatus;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An order as Aftercart keeps it. A cancellation that arrives before its order leaves a
  * cancelled stub with no items, so a late {@code Order Placed} can never send a confirmation.
+ *
+ * @param shipments each shipment by id, in the order they were first seen
+ * @param returnedProducts products the customer sent back from this order
  */
 public record OrderRecord(
         String customerId,
@@ -22,11 +33,15 @@ public record OrderRecord(
         Money total,
         OrderStatus status,
         String cancelReason,
+        Map<String, ShipmentRecord> shipments,
+        Set<String> returnedProducts,
         Instant updatedAt,
         long version) {
 
     public OrderRecord {
         items = items == null ? List.of() : List.copyOf(items);
+        shipments = shipments == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(shipments));
+        returnedProducts = returnedProducts == null ? Set.of() : Set.copyOf(returnedProducts);
     }
 
     public boolean isCancelled() {
@@ -45,6 +60,52 @@ public record OrderRecord(
     /** The order cancelled at {@code at}, as the next version. */
     public OrderRecord cancelled(String reason, Instant at) {
         return new OrderRecord(customerId, orderId, orderNumber, placedAt, items, subtotal, discount, shipping, tax,
-                total, OrderStatus.CANCELLED, reason, at, version + 1);
+                total, OrderStatus.CANCELLED, reason, shipments, returnedProducts, at, version + 1);
+    }
+
+    /** The order with this shipment's latest state, as the next version. */
+    public OrderRecord withShipment(ShipmentRecord shipment) {
+        Map<String, ShipmentRecord> next = new LinkedHashMap<>(shipments);
+        next.put(shipment.shipmentId(), shipment);
+        return new OrderRecord(customerId, orderId, orderNumber, placedAt, items, subtotal, discount, shipping, tax,
+                total, status, cancelReason, next, returnedProducts, updatedAt, version + 1);
+    }
+
+    /** Whether the order ships in more than one parcel, as far as its shipments show so far. */
+    public boolean isSplit() {
+        return shipments.size() > 1
+                || shipments.values().stream().anyMatch(s -> !s.carriesWholeOrder() && !carriesEveryLine(s));
+    }
+
+    /** Whether every unit ordered is in a delivered shipment. */
+    public boolean isAllDelivered() {
+        Map<String, Integer> delivered = new HashMap<>();
+        for (ShipmentRecord shipment : shipments.values()) {
+            if (shipment.status() != ShipmentStatus.DELIVERED) {
+                continue;
+            }
+            if (shipment.carriesWholeOrder()) {
+                return true;
+            }
+            shipment.items().forEach(i -> delivered.merge(i.productId(), i.quantity(), Integer::sum));
+        }
+        Map<String, Integer> ordered = items.stream()
+                .collect(Collectors.groupingBy(LineItem::productId, Collectors.summingInt(LineItem::quantity)));
+        return !ordered.isEmpty()
+                && ordered.entrySet().stream().allMatch(e -> delivered.getOrDefault(e.getKey(), 0) >= e.getValue());
+    }
+
+    /** The order's lines this shipment carries: all of them when it carries the whole order. */
+    public List<LineItem> linesIn(ShipmentRecord shipment) {
+        if (shipment.carriesWholeOrder()) {
+            return items;
+        }
+        Set<String> products = shipment.items().stream().map(ShipmentItem::productId).collect(Collectors.toSet());
+        return items.stream().filter(line -> products.contains(line.productId())).toList();
+    }
+
+    private boolean carriesEveryLine(ShipmentRecord shipment) {
+        Set<String> products = shipment.items().stream().map(ShipmentItem::productId).collect(Collectors.toSet());
+        return items.stream().allMatch(line -> products.contains(line.productId()));
     }
 }

@@ -30,11 +30,12 @@ public final class Aftercart {
             Templates templates) {
         Recommender recommender = new Recommender(ports.customers(), ports.catalog());
         MessageComposer composer = new MessageComposer(templates, store, policies, recommender);
+        SendPolicy policy = new SendPolicy(policies.sendRules(), store.defaultTimeZone());
         Dispatcher dispatcher = new Dispatcher(journeys, ports.customers(), ports.ledger(), ports.scheduler(),
-                ports.email(), ports.sms(), composer, new SendPolicy(), ports.clock());
+                ports.email(), ports.sms(), composer, policy, ports.clock());
         Recorder recorder = new Recorder(ports.customers(), ports.catalog());
-        JourneyEngine engine = new JourneyEngine(journeys, recorder, ports.ledger(), ports.scheduler(), dispatcher,
-                ports.clock());
+        JourneyEngine engine = new JourneyEngine(journeys, recorder, ports.ledger(), ports.catalog(), ports.scheduler(),
+                dispatcher, store.defaultTimeZone(), ports.clock());
         return new Aftercart(engine, dispatcher, () -> Priming.rehearse(journeys, policies, templates, store));
     }
 

@@ -5,7 +5,9 @@ import dev.aftercart.core.customer.OrderRecord;
 import dev.aftercart.core.journey.Journey;
 import dev.aftercart.core.journey.JourneyCatalog;
 import dev.aftercart.core.journey.JourneyStep;
+import dev.aftercart.core.journey.MessageKind;
 import dev.aftercart.core.ledger.LedgerEntry;
+import dev.aftercart.core.ledger.MessageId;
 import dev.aftercart.core.ledger.MessageStatus;
 import dev.aftercart.core.ledger.SkipReason;
 import dev.aftercart.core.log.Log;
@@ -23,18 +25,24 @@ import dev.aftercart.core.render.RenderException;
 import dev.aftercart.core.render.SmsMessage;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Sends one message from the ledger, re-checking everything against the customer's state as it is
- * now: exit conditions, consent, suppression and timing. Every outcome is written to the ledger.
+ * now: exit conditions, consent, suppression, quiet hours and the marketing limits. Every outcome is
+ * written to the ledger.
  *
  * <p>A message is claimed ({@code SENDING}) with a conditional write before it is sent, so two
  * concurrent dispatches of the same message send it once. A dispatch that dies between the send
- * and the ledger update leaves it {@code SENDING}: it is not sent again (at most once).
+ * and the ledger update leaves it {@code SENDING}: it is not sent again (at most once). A marketing
+ * message is also counted in the customer's profile, with a conditional write, before it goes: two
+ * marketing messages racing for the last place under a cap cannot both take it.
  */
 public final class Dispatcher {
+
+    private static final int ATTEMPTS = 5;
 
     private final JourneyCatalog journeys;
     private final CustomerStore customers;
@@ -82,16 +90,48 @@ public final class Dispatcher {
         if (found.isEmpty()) {
             return skip(entry, SkipReason.JOURNEY_REMOVED, now);
         }
-        JourneyStep step = found.get();
+        SendContext context = load(entry, journey.get(), found.get());
+        return switch (policy.decide(context, now)) {
+            case Decision.Skip skip -> skipOrFallBack(context, skip.reason(), now);
+            case Decision.Hold hold -> hold(entry, hold, now);
+            case Decision.Send send -> send(context, now);
+        };
+    }
+
+    /** The customer's state as it is now: profile, and the order when the message is about one. */
+    private SendContext load(LedgerEntry entry, Journey journey, JourneyStep step) {
         CustomerProfile profile = customers.profile(entry.customerId()).orElse(null);
         OrderRecord order = entry.orderId() == null ? null
                 : customers.order(entry.customerId(), entry.orderId()).orElse(null);
-        Decision decision = policy.decide(new SendContext(entry, journey.get(), step, profile, order), now);
-        return switch (decision) {
-            case Decision.Skip skip -> skip(entry, skip.reason(), now);
-            case Decision.Hold hold -> hold(entry, hold, now);
-            case Decision.Send send -> send(entry, step, profile, order, now);
-        };
+        return new SendContext(entry, journey, step, profile, order);
+    }
+
+    private MessageOutcome skipOrFallBack(SendContext context, SkipReason reason, Instant now) {
+        MessageOutcome skipped = skip(context.message(), reason, now);
+        JourneyStep step = context.step();
+        if (skipped instanceof MessageOutcome.Skipped && step.fallback() != null
+                && step.fallback() != context.message().channel() && SendPolicy.isUnreachable(reason)) {
+            fallBack(context, now);
+        }
+        return skipped;
+    }
+
+    /**
+     * The same message on the step's fallback channel, planned under an id derived from this one so
+     * a repeated dispatch finds it in the ledger instead of sending it again.
+     */
+    private void fallBack(SendContext context, Instant now) {
+        LedgerEntry original = context.message();
+        JourneyStep step = context.step();
+        String messageId = MessageId.of(original.journeyId(), step.id(), step.fallback().id(),
+                "fallback-for:" + original.messageId());
+        LedgerEntry fallback = LedgerEntry.planned(original.customerId(), messageId, original.journeyId(), step.id(),
+                step.fallback(), original.kind(), original.subject(), now, now);
+        if (ledger.insert(fallback)) {
+            MessageOutcome outcome = dispatch(fallback);
+            Log.info("message_fallback", "messageId", original.messageId(), "fallbackMessageId", messageId,
+                    "channel", step.fallback().id(), "outcome", MessageOutcome.describe(outcome));
+        }
     }
 
     private MessageOutcome skip(LedgerEntry entry, SkipReason reason, Instant now) {
@@ -115,22 +155,29 @@ public final class Dispatcher {
         return new MessageOutcome.Held(hold.until(), hold.why());
     }
 
-    private MessageOutcome send(LedgerEntry entry, JourneyStep step, CustomerProfile profile, OrderRecord order,
-            Instant now) {
+    private MessageOutcome send(SendContext context, Instant now) {
+        LedgerEntry entry = context.message();
         LedgerEntry claimed = entry.claimed(now);
         if (!ledger.update(claimed, entry.version())) {
             return concurrent(entry);
         }
+        if (entry.kind() == MessageKind.MARKETING) {
+            Optional<Decision> changed = countMarketing(context, now);
+            if (changed.isPresent()) {
+                return release(claimed, changed.get(), now);
+            }
+        }
         Delivery delivery;
         Integer segments = null;
+        List<String> products = policy.products(context, now);
         try {
             switch (entry.channel()) {
                 case EMAIL -> {
-                    EmailMessage message = composer.email(entry, step, profile, order);
+                    EmailMessage message = composer.email(context, products);
                     delivery = email.send(message);
                 }
                 case SMS -> {
-                    SmsMessage message = composer.sms(entry, step, profile, order);
+                    SmsMessage message = composer.sms(context, products);
                     segments = message.segments();
                     delivery = sms.send(message);
                 }
@@ -138,7 +185,7 @@ public final class Dispatcher {
             }
         } catch (RenderException e) {
             delivery = new Delivery.Refused("render_error", true);
-            Log.error("message_render_failed", "messageId", entry.messageId(), "template", step.template(),
+            Log.error("message_render_failed", "messageId", entry.messageId(), "template", context.step().template(),
                     "error", e.getMessage());
         }
         Instant done = clock.instant();
@@ -158,6 +205,38 @@ public final class Dispatcher {
                         Map.of("Journey", entry.journeyId(), "Channel", entry.channel().id()), done);
                 yield new MessageOutcome.Failed(refused.code());
             }
+        };
+    }
+
+    /**
+     * Counts a claimed marketing message against the customer's cooldowns and caps with a
+     * conditional profile write. When another writer moved the profile first, the decision is taken
+     * again on the fresh profile; a different decision is returned for the caller to record.
+     */
+    private Optional<Decision> countMarketing(SendContext context, Instant now) {
+        SendContext current = context;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            CustomerProfile profile = current.profile();
+            CustomerProfile counted = profile.withEngagement(
+                    profile.engagement().withMarketingSend(current.message().channel(), now));
+            if (customers.saveProfile(counted, profile.version())) {
+                return Optional.empty();
+            }
+            current = load(current.message(), current.journey(), current.step());
+            Decision decision = policy.decide(current, now);
+            if (!(decision instanceof Decision.Send)) {
+                return Optional.of(decision);
+            }
+        }
+        throw new ConcurrentUpdateException("customer profile");
+    }
+
+    /** A claimed message that the fresh state says not to send now: skipped, or held for later. */
+    private MessageOutcome release(LedgerEntry claimed, Decision decision, Instant now) {
+        return switch (decision) {
+            case Decision.Skip skip -> skip(claimed, skip.reason(), now);
+            case Decision.Hold hold -> hold(claimed, hold, now);
+            case Decision.Send send -> throw new IllegalStateException("a send is not a release");
         };
     }
 

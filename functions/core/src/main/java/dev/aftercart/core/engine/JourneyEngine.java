@@ -1,5 +1,7 @@
 package dev.aftercart.core.engine;
 
+import dev.aftercart.core.customer.CustomerProfile;
+import dev.aftercart.core.customer.Product;
 import dev.aftercart.core.event.OrderCancelled;
 import dev.aftercart.core.event.ShopEvent;
 import dev.aftercart.core.journey.Channel;
@@ -10,13 +12,21 @@ import dev.aftercart.core.ledger.LedgerEntry;
 import dev.aftercart.core.ledger.MessageId;
 import dev.aftercart.core.ledger.MessageStatus;
 import dev.aftercart.core.log.Log;
+import dev.aftercart.core.policy.CustomerZone;
+import dev.aftercart.core.port.Catalog;
 import dev.aftercart.core.port.MessageLedger;
 import dev.aftercart.core.port.MessageScheduler;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Record, plan, dispatch. Each event is folded into state; the journeys it triggers become ledger
@@ -24,27 +34,47 @@ import java.util.Optional;
  */
 public final class JourneyEngine {
 
+    /** How long a product is used before a review request, when the catalog does not say. */
+    static final int DEFAULT_USAGE_DAYS = 7;
+
     private final JourneyCatalog journeys;
     private final Recorder recorder;
     private final MessageLedger ledger;
+    private final Catalog catalog;
     private final MessageScheduler scheduler;
     private final Dispatcher dispatcher;
+    private final ZoneId storeZone;
     private final Clock clock;
 
-    public JourneyEngine(JourneyCatalog journeys, Recorder recorder, MessageLedger ledger, MessageScheduler scheduler,
-            Dispatcher dispatcher, Clock clock) {
+    public JourneyEngine(JourneyCatalog journeys, Recorder recorder, MessageLedger ledger, Catalog catalog,
+            MessageScheduler scheduler, Dispatcher dispatcher, ZoneId storeZone, Clock clock) {
         for (Journey journey : journeys.all()) {
-            if (!Trigger.canStart(journey.trigger())) {
-                throw new IllegalArgumentException("journey " + journey.id() + ": \"" + journey.trigger()
-                        + "\" cannot start a journey");
-            }
+            validate(journey);
         }
         this.journeys = journeys;
         this.recorder = recorder;
         this.ledger = ledger;
+        this.catalog = catalog;
         this.scheduler = scheduler;
         this.dispatcher = dispatcher;
+        this.storeZone = storeZone;
         this.clock = clock;
+    }
+
+    /** A journey whose trigger cannot start journeys, or whose conditions name facts it lacks, fails at start-up. */
+    private static void validate(Journey journey) {
+        if (!Trigger.canStart(journey.trigger())) {
+            throw new IllegalArgumentException("journey " + journey.id() + ": \"" + journey.trigger()
+                    + "\" cannot start a journey");
+        }
+        var facts = Trigger.FACTS.get(journey.trigger());
+        List<String> unknown = new ArrayList<>(journey.when().facts());
+        journey.steps().forEach(step -> unknown.addAll(step.when().facts()));
+        unknown.removeAll(facts);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("journey " + journey.id() + ": " + journey.trigger()
+                    + " offers the facts " + facts + ", not " + unknown);
+        }
     }
 
     public EventOutcome handle(String eventId, ShopEvent event) {
@@ -54,10 +84,10 @@ public final class JourneyEngine {
             if (event instanceof OrderCancelled cancelled && recording.state() == RecordState.RECORDED) {
                 messages.addAll(cancelPending(cancelled));
             }
-            Optional<Trigger> trigger = Trigger.of(event);
+            Optional<Trigger> trigger = Trigger.of(event, recording);
             if (trigger.isPresent()) {
                 for (Journey journey : journeys.triggeredBy(event.detailType())) {
-                    messages.addAll(plan(journey, trigger.get()));
+                    messages.addAll(plan(journey, trigger.get(), recording.profile()));
                 }
             }
         }
@@ -67,18 +97,73 @@ public final class JourneyEngine {
         return outcome;
     }
 
-    private List<PlannedMessage> plan(Journey journey, Trigger trigger) {
+    /** The messages of one journey for one trigger: per step and channel, and per product group when it asks. */
+    private List<PlannedMessage> plan(Journey journey, Trigger trigger, CustomerProfile profile) {
         List<PlannedMessage> planned = new ArrayList<>();
+        if (!journey.when().matches(trigger.facts())) {
+            return planned;
+        }
         Instant now = clock.instant();
-        for (JourneyStep step : journey.steps()) {
-            for (Channel channel : step.channels()) {
-                String messageId = MessageId.of(journey.id(), step.id(), channel.id(), trigger.businessKey());
-                LedgerEntry entry = LedgerEntry.planned(trigger.customerId(), messageId, journey.id(), step.id(),
-                        channel, journey.kind(), trigger.subject(), trigger.anchor().plus(step.after()), now);
-                planned.add(new PlannedMessage(messageId, journey.id(), step.id(), channel, place(entry)));
+        ZoneId zone = profile == null ? storeZone : CustomerZone.of(profile, storeZone);
+        for (ProductGroup group : groups(journey, trigger)) {
+            for (JourneyStep step : journey.steps()) {
+                if (!step.when().matches(trigger.facts())) {
+                    continue;
+                }
+                Instant due = due(trigger.anchor(), step, group.usageDays(), zone);
+                for (Channel channel : step.channels()) {
+                    String messageId = MessageId.of(journey.id(), step.id(), channel.id(), group.key());
+                    LedgerEntry entry = LedgerEntry.planned(trigger.customerId(), messageId, journey.id(), step.id(),
+                            channel, journey.kind(), group.subject(), due, now);
+                    planned.add(new PlannedMessage(messageId, journey.id(), step.id(), channel, place(entry)));
+                }
             }
         }
         return planned;
+    }
+
+    /** The step's due instant: after the trigger, plus the products' usage days, moved to its local send time. */
+    static Instant due(Instant anchor, JourneyStep step, int usageDays, ZoneId zone) {
+        Instant due = anchor.plus(step.after());
+        if (step.plusUsageDays()) {
+            due = due.plus(Duration.ofDays(usageDays));
+        }
+        if (step.sendAt() != null) {
+            ZonedDateTime local = due.atZone(zone);
+            due = ZonedDateTime.of(local.toLocalDate(), step.sendAt(), zone).toInstant();
+        }
+        return due;
+    }
+
+    private record ProductGroup(String key, Map<String, String> subject, int usageDays) {
+    }
+
+    /**
+     * One group for the whole trigger, or, for a journey with {@code productsPerMessage}, the
+     * trigger's products grouped by usage days (they fall due together) in runs of at most that many.
+     */
+    private List<ProductGroup> groups(Journey journey, Trigger trigger) {
+        if (journey.productsPerMessage() == 0) {
+            return List.of(new ProductGroup(trigger.businessKey(), trigger.subject(), DEFAULT_USAGE_DAYS));
+        }
+        Map<String, Product> products = trigger.products().isEmpty() ? Map.of() : catalog.products(trigger.products());
+        Map<Integer, List<String>> byUsage = new TreeMap<>();
+        for (String productId : trigger.products()) {
+            Product product = products.get(productId);
+            int days = product != null && product.usageDays() != null ? product.usageDays() : DEFAULT_USAGE_DAYS;
+            byUsage.computeIfAbsent(days, d -> new ArrayList<>()).add(productId);
+        }
+        List<ProductGroup> groups = new ArrayList<>();
+        byUsage.forEach((days, ids) -> {
+            for (int from = 0; from < ids.size(); from += journey.productsPerMessage()) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + journey.productsPerMessage()));
+                Map<String, String> subject = new LinkedHashMap<>(trigger.subject());
+                subject.put("productIds", LedgerEntry.joinProductIds(chunk));
+                groups.add(new ProductGroup(trigger.businessKey() + ":products:" + LedgerEntry.joinProductIds(chunk),
+                        subject, days));
+            }
+        });
+        return groups;
     }
 
     /** Inserts the entry once; a duplicate event finds it there and leaves it alone. */

@@ -3,18 +3,21 @@ package dev.aftercart.core.engine;
 import dev.aftercart.core.customer.CustomerProfile;
 import dev.aftercart.core.customer.OrderRecord;
 import dev.aftercart.core.customer.Product;
+import dev.aftercart.core.customer.ShipmentRecord;
 import dev.aftercart.core.event.LineItem;
 import dev.aftercart.core.event.Money;
+import dev.aftercart.core.event.ShipmentItem;
 import dev.aftercart.core.journey.JourneyStep;
 import dev.aftercart.core.journey.MessageKind;
 import dev.aftercart.core.ledger.LedgerEntry;
+import dev.aftercart.core.policy.CustomerZone;
+import dev.aftercart.core.policy.SendContext;
 import dev.aftercart.core.render.EmailMessage;
 import dev.aftercart.core.render.LocaleFormats;
 import dev.aftercart.core.render.SmsMessage;
 import dev.aftercart.core.render.Templates;
 import dev.aftercart.core.render.Text;
 import java.math.BigDecimal;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,9 +45,13 @@ public final class MessageComposer {
         this.recommender = recommender;
     }
 
-    public EmailMessage email(LedgerEntry message, JourneyStep step, CustomerProfile profile, OrderRecord order) {
+    /** The email for a message, about {@code products} (those the policy left in it). */
+    public EmailMessage email(SendContext context, List<String> products) {
+        LedgerEntry message = context.message();
+        JourneyStep step = context.step();
+        CustomerProfile profile = context.profile();
         String language = templates.language(step.template(), localeTag(profile));
-        Map<String, Object> model = model(message, profile, order, true);
+        Map<String, Object> model = model(context, products, true);
         String subject = Text.clean(templates.render(step.template(), language, Templates.Part.SUBJECT, model), 200);
         String html = templates.render(step.template(), language, Templates.Part.EMAIL_HTML, model);
         String text = templates.render(step.template(), language, Templates.Part.EMAIL_TEXT, model);
@@ -52,34 +59,97 @@ public final class MessageComposer {
                 text, Map.of(), Map.of("journey", message.journeyId(), "message", message.messageId()));
     }
 
-    public SmsMessage sms(LedgerEntry message, JourneyStep step, CustomerProfile profile, OrderRecord order) {
+    public SmsMessage sms(SendContext context, List<String> products) {
+        LedgerEntry message = context.message();
+        JourneyStep step = context.step();
+        CustomerProfile profile = context.profile();
         String language = templates.language(step.template(), localeTag(profile));
-        Map<String, Object> model = model(message, profile, order, false);
+        Map<String, Object> model = model(context, products, false);
         String body = templates.render(step.template(), language, Templates.Part.SMS, model).strip();
         return SmsMessage.of(message.messageId(), message.journeyId(), profile.phone(), body, message.kind());
     }
 
-    Map<String, Object> model(LedgerEntry message, CustomerProfile profile, OrderRecord order, boolean withRecommendations) {
+    Map<String, Object> model(SendContext context, List<String> products, boolean withRecommendations) {
+        LedgerEntry message = context.message();
+        CustomerProfile profile = context.profile();
+        OrderRecord order = context.order();
         LocaleFormats formats = formats(profile);
-        Map<String, Object> model = new LinkedHashMap<>();
+        Map<String, Object> model = new LazyModel();
         model.put("store", storeModel());
         model.put("customer", customerModel(profile));
         model.put("kind", Map.of("marketing", message.kind() == MessageKind.MARKETING,
                 "transactional", message.kind() == MessageKind.TRANSACTIONAL));
         model.put("offer", Map.of("mailingList", !profile.consent().emailMarketing(), "url", nonNull(store.subscribeUrl())));
         model.put("links", Map.of("preferences", nonNull(store.preferencesUrl())));
+        model.put("step", Map.of("id", context.step().id(), "is", Map.of(context.step().id(), true)));
         if (order != null && order.isKnown()) {
             model.put("order", orderModel(order, formats));
-        }
-        List<Map<String, Object>> recommendations = new ArrayList<>();
-        if (withRecommendations && order != null && order.isKnown()) {
-            for (Product product : recommender.forOrder(order, policies.crossSellLimit())) {
-                recommendations.add(productModel(product, order.total().currency(), formats));
+            String shipmentId = message.subject().get("shipmentId");
+            ShipmentRecord shipment = shipmentId == null ? null : order.shipments().get(shipmentId);
+            if (shipment != null) {
+                model.put("shipment", shipmentModel(order, shipment, message.subject().get("status"), formats));
             }
+            model.put("products", productsModel(order, products));
         }
-        model.put("recommendations", recommendations);
-        model.put("hasRecommendations", !recommendations.isEmpty());
+        // Read the catalog only for a template that shows recommendations.
+        LazyModel lazy = (LazyModel) model;
+        lazy.putLazy("recommendations", () -> withRecommendations && order != null && order.isKnown()
+                ? recommender.forOrder(order, policies.crossSellLimit()).stream()
+                        .map(product -> productModel(product, order.total().currency(), formats))
+                        .toList()
+                : List.of());
+        lazy.putLazy("hasRecommendations", () -> !((List<?>) lazy.get("recommendations")).isEmpty());
         return model;
+    }
+
+    /**
+     * The shipment a message is about. {@code notice} says which message it is: the status, or
+     * {@code all_delivered} for the delivery that completes a split order; {@code is.<notice>} lets a
+     * template pick its words.
+     */
+    private static Map<String, Object> shipmentModel(OrderRecord order, ShipmentRecord shipment, String status,
+            LocaleFormats formats) {
+        boolean split = order.isSplit();
+        String notice = "delivered".equals(status) && split && order.isAllDelivered() ? "all_delivered" : status;
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (LineItem line : split && !"all_delivered".equals(notice) ? order.linesIn(shipment) : order.items()) {
+            items.add(Map.of("name", Text.clean(line.name(), PRODUCT_NAME_MAX), "quantity", quantityIn(shipment, line)));
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", status);
+        m.put("notice", notice);
+        m.put("is", Map.of(notice == null ? "" : notice, true));
+        m.put("carrier", Text.clean(shipment.carrier(), 60));
+        m.put("trackingNumber", Text.clean(shipment.trackingNumber(), 80));
+        m.put("trackingUrl", nonNull(shipment.trackingUrl()));
+        m.put("estimatedDelivery", formats.date(shipment.estimatedDelivery()));
+        m.put("split", split);
+        m.put("items", items);
+        return m;
+    }
+
+    private static int quantityIn(ShipmentRecord shipment, LineItem line) {
+        if (shipment.carriesWholeOrder()) {
+            return line.quantity();
+        }
+        return shipment.items().stream().filter(i -> i.productId().equals(line.productId()))
+                .mapToInt(ShipmentItem::quantity).sum();
+    }
+
+    /** The products a message is about, described by the order's lines. */
+    private static List<Map<String, Object>> productsModel(OrderRecord order, List<String> products) {
+        List<Map<String, Object>> models = new ArrayList<>();
+        for (String productId : products) {
+            order.items().stream().filter(line -> line.productId().equals(productId)).findFirst().ifPresent(line -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", Text.clean(line.name(), PRODUCT_NAME_MAX));
+                m.put("url", nonNull(line.url()));
+                m.put("imageUrl", nonNull(line.imageUrl()));
+                m.put("category", nonNull(line.category()));
+                models.add(m);
+            });
+        }
+        return models;
     }
 
     /** The customer's locale, else the store's default: one tag picks both the words and the formats. */
@@ -88,9 +158,8 @@ public final class MessageComposer {
     }
 
     LocaleFormats formats(CustomerProfile profile) {
-        String tag = localeTag(profile);
-        ZoneId zone = profile.timeZone() != null ? ZoneId.of(profile.timeZone()) : store.defaultTimeZone();
-        return new LocaleFormats(Locale.forLanguageTag(tag), zone);
+        return new LocaleFormats(Locale.forLanguageTag(localeTag(profile)),
+                CustomerZone.of(profile, store.defaultTimeZone()));
     }
 
     private Map<String, Object> storeModel() {

@@ -1,10 +1,18 @@
 package dev.aftercart.core.engine;
 
+import dev.aftercart.core.journey.Channel;
 import dev.aftercart.core.json.Json;
+import dev.aftercart.core.policy.SendRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,17 +20,23 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The send policies a store owner tunes, read from {@code journeys/policies.json}.
+ * The policies a store owner tunes, read from {@code journeys/policies.json}. Anything the file
+ * leaves out keeps its default; anything malformed fails at cold start, naming the field.
  *
  * @param vipTiers loyalty tiers greeted as VIP, compared case-insensitively
  * @param crossSellLimit how many products a cross-sell block shows
+ * @param sendRules quiet hours, cooldowns, caps and negative-review suppression
  */
-public record Policies(Set<String> vipTiers, int crossSellLimit) {
+public record Policies(Set<String> vipTiers, int crossSellLimit, SendRules sendRules) {
 
     public static final String RESOURCE = "journeys/policies.json";
 
     public Policies {
         vipTiers = vipTiers.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    public Policies(Set<String> vipTiers, int crossSellLimit) {
+        this(vipTiers, crossSellLimit, SendRules.DEFAULTS);
     }
 
     public boolean isVip(String tier) {
@@ -44,7 +58,55 @@ public record Policies(Set<String> vipTiers, int crossSellLimit) {
     public static Policies parse(String json) {
         Map<String, Object> root = Json.parseObject(json);
         List<String> tiers = (List<String>) root.getOrDefault("vipTiers", List.of());
-        Object limit = root.getOrDefault("crossSellLimit", java.math.BigDecimal.valueOf(3));
-        return new Policies(Set.copyOf(tiers), ((Number) limit).intValue());
+        Object limit = root.getOrDefault("crossSellLimit", BigDecimal.valueOf(3));
+        return new Policies(Set.copyOf(tiers), ((Number) limit).intValue(), sendRules(root));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SendRules sendRules(Map<String, Object> root) {
+        SendRules d = SendRules.DEFAULTS;
+        Map<String, Object> quiet = (Map<String, Object>) root.getOrDefault("smsQuietHours", Map.of());
+        Map<String, LocalTime> endByRegion = new LinkedHashMap<>(d.smsWindowEndByRegion());
+        ((Map<String, Object>) quiet.getOrDefault("endByRegion", Map.of()))
+                .forEach((region, end) -> endByRegion.put(region, time(end, "smsQuietHours.endByRegion." + region)));
+        Map<String, Object> marketing = (Map<String, Object>) root.getOrDefault("marketing", Map.of());
+        Map<Channel, Duration> cooldown = new EnumMap<>(d.marketingCooldown());
+        ((Map<String, Object>) marketing.getOrDefault("cooldown", Map.of()))
+                .forEach((channel, value) -> cooldown.put(Channel.fromId(channel), duration(value, "marketing.cooldown." + channel)));
+        Map<Channel, Integer> cap = new EnumMap<>(d.marketingCap());
+        Map<String, Object> caps = (Map<String, Object>) marketing.getOrDefault("cap", Map.of());
+        caps.forEach((channel, value) -> {
+            if (!channel.equals("window")) {
+                cap.put(Channel.fromId(channel), ((Number) value).intValue());
+            }
+        });
+        Map<String, Object> negative = (Map<String, Object>) root.getOrDefault("negativeReview", Map.of());
+        return new SendRules(
+                time(quiet.getOrDefault("start", d.smsWindowStart().toString()), "smsQuietHours.start"),
+                time(quiet.getOrDefault("end", d.smsWindowEnd().toString()), "smsQuietHours.end"),
+                endByRegion,
+                cooldown,
+                cap,
+                caps.containsKey("window") ? duration(caps.get("window"), "marketing.cap.window") : d.marketingCapWindow(),
+                ((Number) negative.getOrDefault("ratingAtMost", d.negativeRatingAtMost())).intValue(),
+                negative.containsKey("suppressFor")
+                        ? duration(negative.get("suppressFor"), "negativeReview.suppressFor")
+                        : d.negativeReviewSuppression());
+    }
+
+    private static LocalTime time(Object value, String where) {
+        try {
+            return LocalTime.parse((String) value);
+        } catch (DateTimeParseException | ClassCastException e) {
+            throw new IllegalArgumentException(RESOURCE + ": " + where + " must be a local time such as \"08:00\"", e);
+        }
+    }
+
+    private static Duration duration(Object value, String where) {
+        try {
+            return Duration.parse((String) value);
+        } catch (DateTimeParseException | ClassCastException e) {
+            throw new IllegalArgumentException(RESOURCE + ": " + where + " must be an ISO 8601 duration such as \"PT16H\"", e);
+        }
     }
 }

@@ -5,10 +5,12 @@ import dev.aftercart.core.customer.CustomerProfile;
 import dev.aftercart.core.customer.OrderRecord;
 import dev.aftercart.core.customer.OrderStatus;
 import dev.aftercart.core.customer.Product;
+import dev.aftercart.core.customer.ShipmentRecord;
 import dev.aftercart.core.event.CustomerDetails;
 import dev.aftercart.core.event.EventParser;
 import dev.aftercart.core.event.LineItem;
 import dev.aftercart.core.event.OrderPlaced;
+import dev.aftercart.core.event.ShipmentStatus;
 import dev.aftercart.core.journey.Channel;
 import dev.aftercart.core.journey.Journey;
 import dev.aftercart.core.journey.JourneyCatalog;
@@ -16,6 +18,7 @@ import dev.aftercart.core.journey.JourneyStep;
 import dev.aftercart.core.json.Json;
 import dev.aftercart.core.ledger.LedgerEntry;
 import dev.aftercart.core.ledger.MessageId;
+import dev.aftercart.core.policy.SendContext;
 import dev.aftercart.core.port.Catalog;
 import dev.aftercart.core.port.CustomerStore;
 import dev.aftercart.core.render.MimeWriter;
@@ -43,29 +46,38 @@ public final class Priming {
     private Priming() {
     }
 
-    /** Renders every step of every journey this sample order triggers; returns how many messages were rendered. */
+    /**
+     * Renders every step of every journey, on every channel, in every language, for the sample
+     * order and a delivered shipment of it; returns how many messages were rendered.
+     */
     public static int rehearse(JourneyCatalog journeys, Policies policies, Templates templates, StoreSettings store) {
         OrderPlaced event = (OrderPlaced) EventParser.forAllDetailTypes().parse(sample());
         MessageComposer composer = new MessageComposer(templates, store, policies, new Recommender(NO_CUSTOMERS, NO_PRODUCTS));
         Instant at = event.occurredAt();
+        CustomerDetails details = event.customer();
+        ShipmentRecord shipment = new ShipmentRecord("priming-shipment", ShipmentStatus.DELIVERED, at, "Carrier",
+                "PRIMING", "https://example.invalid/track", at, null);
+        OrderRecord order = new OrderRecord(details.customerId(), event.orderId(), event.orderNumber(),
+                event.placedAt(), event.items(), event.subtotal(), event.discount(), event.shipping(), event.tax(),
+                event.total(), OrderStatus.PLACED, null, Map.of(shipment.shipmentId(), shipment), null, at, 1);
+        List<String> products = event.items().stream().map(LineItem::productId).toList();
+        Map<String, String> subject = Map.of("orderId", event.orderId(), "shipmentId", shipment.shipmentId(),
+                "status", shipment.status().id(), "productIds", LedgerEntry.joinProductIds(products));
         int rendered = 0;
         for (String locale : LOCALES) {
-            CustomerDetails details = event.customer();
             CustomerProfile profile = Recorder.merge(CustomerProfile.newCustomer(details.customerId()),
                     new CustomerDetails(details.customerId(), details.email(), details.phone(), details.firstName(),
                             locale, details.timeZone(), details.region(), details.consent()), at);
-            OrderRecord order = new OrderRecord(details.customerId(), event.orderId(), event.orderNumber(),
-                    event.placedAt(), event.items(), event.subtotal(), event.discount(), event.shipping(), event.tax(),
-                    event.total(), OrderStatus.PLACED, null, at, 1);
-            for (Journey journey : journeys.triggeredBy(OrderPlaced.DETAIL_TYPE)) {
+            for (Journey journey : journeys.all()) {
                 for (JourneyStep step : journey.steps()) {
                     for (Channel channel : step.channels()) {
                         LedgerEntry entry = LedgerEntry.planned(details.customerId(),
                                 MessageId.of(journey.id(), step.id(), channel.id(), "priming"), journey.id(), step.id(),
-                                channel, journey.kind(), Map.of("orderId", event.orderId()), at, at);
+                                channel, journey.kind(), subject, at, at);
+                        SendContext context = new SendContext(entry, journey, step, profile, order);
                         switch (channel) {
-                            case EMAIL -> MimeWriter.write(composer.email(entry, step, profile, order), at);
-                            case SMS -> composer.sms(entry, step, profile, order);
+                            case EMAIL -> MimeWriter.write(composer.email(context, products), at);
+                            case SMS -> composer.sms(context, products);
                         }
                         rendered++;
                     }

@@ -5,6 +5,7 @@ import dev.aftercart.core.customer.CustomerProfile;
 import dev.aftercart.core.customer.OrderRecord;
 import dev.aftercart.core.customer.OrderStatus;
 import dev.aftercart.core.customer.Product;
+import dev.aftercart.core.customer.ShipmentRecord;
 import dev.aftercart.core.customer.Suppression;
 import dev.aftercart.core.event.ConsentDetails;
 import dev.aftercart.core.event.CustomerDetails;
@@ -12,6 +13,7 @@ import dev.aftercart.core.event.CustomerUpdated;
 import dev.aftercart.core.event.OrderCancelled;
 import dev.aftercart.core.event.OrderPlaced;
 import dev.aftercart.core.event.ProductUpdated;
+import dev.aftercart.core.event.ShipmentUpdated;
 import dev.aftercart.core.event.ShopEvent;
 import dev.aftercart.core.port.Catalog;
 import dev.aftercart.core.port.CustomerStore;
@@ -41,6 +43,7 @@ public final class Recorder {
             case OrderCancelled cancelled -> orderCancelled(cancelled);
             case CustomerUpdated updated -> customerUpdated(updated);
             case ProductUpdated product -> productUpdated(product);
+            case ShipmentUpdated shipment -> shipmentUpdated(shipment);
         };
     }
 
@@ -59,7 +62,8 @@ public final class Recorder {
             Instant updatedAt = stored.map(o -> later(o.updatedAt(), event.occurredAt())).orElse(event.occurredAt());
             OrderRecord order = new OrderRecord(customerId, event.orderId(), event.orderNumber(), event.placedAt(),
                     event.items(), event.subtotal(), event.discount(), event.shipping(), event.tax(), event.total(),
-                    status, cancelReason, updatedAt, expected + 1);
+                    status, cancelReason, stored.map(OrderRecord::shipments).orElse(null),
+                    stored.map(OrderRecord::returnedProducts).orElse(null), updatedAt, expected + 1);
             if (customers.saveOrder(order, expected)) {
                 // Counted once, on the order's first write; an order cancelled before it arrived was never bought.
                 if (status == OrderStatus.PLACED) {
@@ -79,7 +83,7 @@ public final class Recorder {
             if (stored.isEmpty()) {
                 expected = 0;
                 next = new OrderRecord(event.customerId(), event.orderId(), null, null, null, null, null, null, null,
-                        null, OrderStatus.CANCELLED, event.reason(), event.occurredAt(), 1);
+                        null, OrderStatus.CANCELLED, event.reason(), null, null, event.occurredAt(), 1);
             } else {
                 OrderRecord order = stored.get();
                 if (order.isCancelled()) {
@@ -93,6 +97,44 @@ public final class Recorder {
             }
             if (customers.saveOrder(next, expected)) {
                 return new Recording(RecordState.RECORDED, null, next);
+            }
+        }
+        throw new ConcurrentUpdateException("order");
+    }
+
+    /**
+     * Folds a carrier update into its order. An update older than the shipment's current status,
+     * or any status after delivered or returned-to-sender (a late "in transit" scan), is stale;
+     * the same status again is a duplicate.
+     */
+    private Recording shipmentUpdated(ShipmentUpdated event) {
+        String customerId = event.customerId() != null
+                ? event.customerId()
+                : customers.customerIdForOrder(event.orderId()).orElseThrow(() -> new OrderNotYetKnownException(event.orderId()));
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            OrderRecord order = customers.order(customerId, event.orderId())
+                    .filter(OrderRecord::isKnown)
+                    .orElseThrow(() -> new OrderNotYetKnownException(event.orderId()));
+            CustomerProfile profile = customers.profile(customerId).orElse(null);
+            ShipmentRecord current = order.shipments().get(event.shipmentId());
+            if (current != null) {
+                if (event.occurredAt().isBefore(current.statusAt())
+                        || current.status().isFinal() && current.status() != event.status()) {
+                    return new Recording(RecordState.STALE, profile, order);
+                }
+                if (current.status() == event.status()) {
+                    return new Recording(RecordState.DUPLICATE, profile, order);
+                }
+            }
+            ShipmentRecord next = new ShipmentRecord(event.shipmentId(), event.status(), event.occurredAt(),
+                    event.carrier() != null || current == null ? event.carrier() : current.carrier(),
+                    event.trackingNumber() != null || current == null ? event.trackingNumber() : current.trackingNumber(),
+                    event.trackingUrl() != null || current == null ? event.trackingUrl() : current.trackingUrl(),
+                    event.estimatedDelivery() != null || current == null ? event.estimatedDelivery() : current.estimatedDelivery(),
+                    event.items() != null || current == null ? event.items() : current.items());
+            OrderRecord updated = order.withShipment(next);
+            if (customers.saveOrder(updated, order.version())) {
+                return new Recording(RecordState.RECORDED, profile, updated);
             }
         }
         throw new ConcurrentUpdateException("order");
@@ -131,7 +173,7 @@ public final class Recorder {
             if (next.equals(current)) {
                 return new ProfileChange(RecordState.DUPLICATE, current);
             }
-            CustomerProfile versioned = withVersion(next, current.version() + 1);
+            CustomerProfile versioned = next.withVersion(current.version() + 1);
             if (customers.saveProfile(versioned, current.version())) {
                 return new ProfileChange(RecordState.RECORDED, versioned);
             }
@@ -158,23 +200,14 @@ public final class Recorder {
                 details.locale() != null ? details.locale() : current.locale(),
                 details.timeZone() != null ? details.timeZone() : current.timeZone(),
                 details.region() != null ? details.region() : current.region(),
-                consent, suppression, current.loyalty(), current.updatedAt(), current.version());
+                consent, suppression, current.loyalty(), current.engagement(), current.updatedAt(), current.version());
         // Nothing new: keep the stored timestamp so the write is skipped as a duplicate.
         if (merged.equals(current)) {
             return merged;
         }
-        return withUpdatedAt(merged, later(current.updatedAt(), at));
+        return merged.withUpdatedAt(later(current.updatedAt(), at));
     }
 
-    private static CustomerProfile withUpdatedAt(CustomerProfile p, Instant at) {
-        return new CustomerProfile(p.customerId(), p.email(), p.phone(), p.firstName(), p.locale(), p.timeZone(),
-                p.region(), p.consent(), p.suppression(), p.loyalty(), at, p.version());
-    }
-
-    private static CustomerProfile withVersion(CustomerProfile p, long version) {
-        return new CustomerProfile(p.customerId(), p.email(), p.phone(), p.firstName(), p.locale(), p.timeZone(),
-                p.region(), p.consent(), p.suppression(), p.loyalty(), p.updatedAt(), version);
-    }
 
     private static Instant later(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;

@@ -1,28 +1,91 @@
 package dev.aftercart.core.engine;
 
+import dev.aftercart.core.customer.OrderRecord;
+import dev.aftercart.core.customer.ShipmentRecord;
+import dev.aftercart.core.event.LineItem;
 import dev.aftercart.core.event.OrderPlaced;
+import dev.aftercart.core.event.ShipmentStatus;
+import dev.aftercart.core.event.ShipmentUpdated;
 import dev.aftercart.core.event.ShopEvent;
+import dev.aftercart.core.ledger.LedgerEntry;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What an event contributes when it starts a journey: whose journey, the business key that makes
- * its messages unique, the facts the messages are about, and the instant timings count from.
- * Which events can start journeys is code; which journeys they start is data.
+ * its messages unique, the subject the messages are about, the instant timings count from, the
+ * products it concerns, and the facts journey conditions test. Which events can start journeys,
+ * and with which facts, is code; which journeys they start is data.
  */
-public record Trigger(String customerId, String businessKey, Map<String, String> subject, Instant anchor) {
+public record Trigger(
+        String customerId,
+        String businessKey,
+        Map<String, String> subject,
+        Instant anchor,
+        List<String> products,
+        Map<String, Object> facts) {
 
-    public static Optional<Trigger> of(ShopEvent event) {
+    /** The facts each kind of trigger offers journey conditions. */
+    public static final Map<String, Set<String>> FACTS = Map.of(
+            OrderPlaced.DETAIL_TYPE, Set.of("itemCount"),
+            ShipmentUpdated.DETAIL_TYPE, Set.of("status", "notice", "split", "allDelivered", "carrier"));
+
+    public Trigger {
+        subject = Map.copyOf(subject);
+        products = List.copyOf(products);
+        facts = Map.copyOf(facts);
+    }
+
+    public static Optional<Trigger> of(ShopEvent event, Recording recording) {
         return switch (event) {
             case OrderPlaced placed -> Optional.of(new Trigger(placed.customer().customerId(),
-                    "order:" + placed.orderId(), Map.of("orderId", placed.orderId()), placed.occurredAt()));
+                    "order:" + placed.orderId(), Map.of("orderId", placed.orderId()), placed.occurredAt(),
+                    List.of(), Map.of("itemCount", placed.items().stream().mapToInt(LineItem::quantity).sum())));
+            case ShipmentUpdated shipment -> Optional.of(shipment(shipment, recording.order()));
             default -> Optional.empty();
         };
     }
 
+    /**
+     * A shipment's trigger. Its {@code notice} is the status, except that the delivery completing a
+     * split order is {@code all_delivered}: one "everything has arrived" message instead of another
+     * "delivered".
+     */
+    private static Trigger shipment(ShipmentUpdated event, OrderRecord order) {
+        ShipmentRecord shipment = order.shipments().get(event.shipmentId());
+        boolean split = order.isSplit();
+        boolean allDelivered = order.isAllDelivered();
+        String notice = event.status() == ShipmentStatus.DELIVERED && split && allDelivered
+                ? "all_delivered"
+                : event.status().id();
+        List<String> products = order.linesIn(shipment).stream()
+                .map(LineItem::productId)
+                .distinct()
+                .filter(p -> !order.returnedProducts().contains(p))
+                .toList();
+        Map<String, String> subject = new LinkedHashMap<>();
+        subject.put("orderId", order.orderId());
+        subject.put("shipmentId", event.shipmentId());
+        subject.put("status", event.status().id());
+        subject.put("productIds", LedgerEntry.joinProductIds(products));
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("status", event.status().id());
+        facts.put("notice", notice);
+        facts.put("split", split);
+        facts.put("allDelivered", allDelivered);
+        if (event.carrier() != null) {
+            facts.put("carrier", event.carrier());
+        }
+        return new Trigger(order.customerId(), "shipment:" + event.shipmentId() + ":" + event.status().id(), subject,
+                event.occurredAt(), products, facts);
+    }
+
     /** Detail-types that can start a journey; a journey naming any other is rejected at start-up. */
     public static boolean canStart(String detailType) {
-        return OrderPlaced.DETAIL_TYPE.equals(detailType);
+        return FACTS.containsKey(detailType);
     }
 }

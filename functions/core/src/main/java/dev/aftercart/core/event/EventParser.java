@@ -25,7 +25,7 @@ public final class EventParser {
 
     public static EventParser forAllDetailTypes() {
         return new EventParser(Set.of(OrderPlaced.DETAIL_TYPE, OrderCancelled.DETAIL_TYPE,
-                CustomerUpdated.DETAIL_TYPE, ProductUpdated.DETAIL_TYPE));
+                CustomerUpdated.DETAIL_TYPE, ProductUpdated.DETAIL_TYPE, ShipmentUpdated.DETAIL_TYPE));
     }
 
     /** Reads the envelope's own fields; the detail is validated by {@link #parse(Envelope)}. */
@@ -60,6 +60,7 @@ public final class EventParser {
             case OrderCancelled.DETAIL_TYPE -> orderCancelled(detail);
             case CustomerUpdated.DETAIL_TYPE -> customerUpdated(detail);
             case ProductUpdated.DETAIL_TYPE -> productUpdated(detail);
+            case ShipmentUpdated.DETAIL_TYPE -> shipmentUpdated(detail);
             default -> {
                 violations.add(new Violation("detail-type", "is not a known detail-type"));
                 yield null;
@@ -141,6 +142,31 @@ public final class EventParser {
         Instant occurredAt = d.requiredInstant("occurredAt");
         return new ProductUpdated(productId, name, category, url, imageUrl, money(price, currency), usageDays,
                 replenishAfterDays, active == null || active, occurredAt);
+    }
+
+    private static ShipmentUpdated shipmentUpdated(Fields d) {
+        String shipmentId = d.requiredId("shipmentId");
+        String orderId = d.requiredId("orderId");
+        String customerId = d.optionalId("customerId");
+        String status = d.requiredEnum("status", ShipmentStatus.IDS);
+        String carrier = d.optionalText("carrier");
+        String trackingNumber = d.optionalId("trackingNumber");
+        String trackingUrl = d.optionalUrl("trackingUrl");
+        Instant estimatedDelivery = d.optionalInstant("estimatedDelivery");
+        List<ShipmentItem> items = null;
+        List<Fields> itemFields = d.optionalObjects("items", 1, MAX_ITEMS);
+        if (itemFields != null) {
+            items = new ArrayList<>();
+            for (Fields item : itemFields) {
+                String productId = item.requiredId("productId");
+                Integer quantity = item.requiredInt("quantity", 1, 10_000);
+                items.add(new ShipmentItem(productId, quantity == null ? 0 : quantity));
+            }
+        }
+        Instant occurredAt = d.requiredInstant("occurredAt");
+        return new ShipmentUpdated(shipmentId, orderId, customerId,
+                status == null ? null : ShipmentStatus.fromId(status), carrier, trackingNumber, trackingUrl,
+                estimatedDelivery, items, occurredAt);
     }
 
     private static CustomerDetails customer(Fields c) {

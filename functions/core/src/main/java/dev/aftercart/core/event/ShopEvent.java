@@ -3,7 +3,8 @@ package dev.aftercart.core.event;
 import java.time.Instant;
 
 /** Something that happened in the store, already validated against the contract. */
-public sealed interface ShopEvent permits OrderPlaced, OrderCancelled, CustomerUpdated, ProductUpdated {
+public sealed interface ShopEvent permits OrderPlaced, OrderCancelled, CustomerUpdated, ProductUpdated,
+        ShipmentUpdated {
 
     /** When it happened in the store; orders state changes and detects stale events. */
     Instant occurredAt();

@@ -1,13 +1,31 @@
 package dev.aftercart.core.journey;
 
 import java.util.List;
+import java.util.stream.Stream;
 
-/** A journey as the store owner defines it in {@code journeys/journeys.json}. */
-public record Journey(String id, String trigger, MessageKind kind, List<JourneyStep> steps, List<ExitCondition> exitWhen) {
+/**
+ * A journey as the store owner defines it in {@code journeys/journeys.json}.
+ *
+ * @param when the trigger facts the journey needs, e.g. {@code {"status": ["delivered"]}}
+ * @param productsPerMessage when above 0, one message per group of at most this many products of
+ *     the trigger (grouped by when they fall due), instead of one per trigger
+ */
+public record Journey(
+        String id,
+        String trigger,
+        MessageKind kind,
+        Condition when,
+        int productsPerMessage,
+        List<JourneyStep> steps,
+        List<ExitCondition> exitWhen) {
 
     public Journey {
         steps = List.copyOf(steps);
         exitWhen = List.copyOf(exitWhen);
+    }
+
+    public Journey(String id, String trigger, MessageKind kind, List<JourneyStep> steps, List<ExitCondition> exitWhen) {
+        this(id, trigger, kind, Condition.ALWAYS, 0, steps, exitWhen);
     }
 
     public JourneyStep step(String stepId) {
@@ -15,5 +33,10 @@ public record Journey(String id, String trigger, MessageKind kind, List<JourneyS
                 .filter(s -> s.id().equals(stepId))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("journey " + id + " has no step " + stepId));
+    }
+
+    /** The journey's and the step's exit conditions together. */
+    public List<ExitCondition> exitsOf(JourneyStep step) {
+        return Stream.concat(exitWhen.stream(), step.exitWhen().stream()).distinct().toList();
     }
 }

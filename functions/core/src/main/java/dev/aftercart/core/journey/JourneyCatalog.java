@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,11 +82,30 @@ public final class JourneyCatalog {
         if (steps.isEmpty()) {
             throw new IllegalArgumentException(where + ": steps must not be empty");
         }
+        Set<String> stepIds = new HashSet<>();
+        for (JourneyStep step : steps) {
+            if (!stepIds.add(step.id())) {
+                throw new IllegalArgumentException(where + ": step id " + step.id() + " is used twice");
+            }
+        }
+        Condition when = Condition.parse(map.get("when"), where + ".when");
+        int perMessage = 0;
+        Object perProduct = map.get("productsPerMessage");
+        if (perProduct != null) {
+            if (!(perProduct instanceof Number n) || n.intValue() < 1 || n.intValue() > 10) {
+                throw new IllegalArgumentException(where + ".productsPerMessage must be a number from 1 to 10");
+            }
+            perMessage = n.intValue();
+        }
+        return new Journey(id, trigger, kind, when, perMessage, steps, exits(map, where));
+    }
+
+    private static List<ExitCondition> exits(Map<String, Object> map, String where) {
         List<ExitCondition> exits = new ArrayList<>();
         for (Object item : list(map, "exitWhen", where)) {
             exits.add(parseEnum(item instanceof String s ? s : null, where + ".exitWhen", ExitCondition::fromId));
         }
-        return new Journey(id, trigger, kind, steps, exits);
+        return exits;
     }
 
     private static JourneyStep step(Map<String, Object> map, String journey) {
@@ -99,7 +121,27 @@ public final class JourneyCatalog {
         if (channels.isEmpty()) {
             throw new IllegalArgumentException(where + ": channels must name email, sms or both");
         }
-        return new JourneyStep(id, after, channels, string(map, "template", where), expiresAfter);
+        Object plus = map.get("plus");
+        if (plus != null && !"usageDays".equals(plus)) {
+            throw new IllegalArgumentException(where + ".plus can only be \"usageDays\"");
+        }
+        Object fallbackName = map.get("fallback");
+        Channel fallback = fallbackName == null ? null
+                : parseEnum(fallbackName instanceof String s ? s : null, where + ".fallback", Channel::fromId);
+        return new JourneyStep(id, after, plus != null, time(map.get("sendAt"), where + ".sendAt"), channels,
+                string(map, "template", where), expiresAfter, Condition.parse(map.get("when"), where + ".when"),
+                fallback, time(map.get("smsWindowStart"), where + ".smsWindowStart"), exits(map, where));
+    }
+
+    private static LocalTime time(Object value, String where) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalTime.parse((String) value);
+        } catch (DateTimeParseException | ClassCastException e) {
+            throw new IllegalArgumentException(where + " must be a local time such as \"10:00\"", e);
+        }
     }
 
     /** The array at {@code field}, empty when absent; a wrong type fails naming where it is, not as a ClassCastException. */

@@ -3,7 +3,10 @@ package dev.aftercart.core.ledger;
 import dev.aftercart.core.journey.Channel;
 import dev.aftercart.core.journey.MessageKind;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One message in the ledger: what it is for, when it is due, and what became of it.
@@ -44,6 +47,20 @@ public record LedgerEntry(
 
     public String orderId() {
         return subject.get("orderId");
+    }
+
+    /** The products the message is about ({@code productIds} in the subject), in subject order. */
+    public List<String> productIds() {
+        String ids = subject.get("productIds");
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(ids.split(",")).map(id -> id.replace("%2C", ",").replace("%25", "%")).toList();
+    }
+
+    /** Product ids as one subject value; commas inside an id are escaped so the list splits back exactly. */
+    public static String joinProductIds(List<String> ids) {
+        return ids.stream().map(id -> id.replace("%", "%25").replace(",", "%2C")).collect(Collectors.joining(","));
     }
 
     private LedgerEntry next(MessageStatus nextStatus, String nextReason, int nextAttempts, Instant nextDue,

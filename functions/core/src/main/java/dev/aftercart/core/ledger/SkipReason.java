@@ -6,6 +6,11 @@ import java.util.Locale;
 public enum SkipReason {
     ORDER_CANCELLED,
     ORDER_UNKNOWN,
+    SHIPMENT_STATUS_CHANGED,
+    PRODUCT_REVIEWED,
+    ITEM_RETURNED,
+    NEGATIVE_REVIEW,
+    PRODUCTS_EXCLUDED,
     CUSTOMER_UNKNOWN,
     JOURNEY_REMOVED,
     TOO_LATE,
@@ -15,7 +20,9 @@ public enum SkipReason {
     EMAIL_COMPLAINED,
     NO_SMS_TRANSACTIONAL_CONSENT,
     NO_EMAIL_MARKETING_CONSENT,
-    NO_SMS_MARKETING_CONSENT;
+    NO_SMS_MARKETING_CONSENT,
+    MARKETING_CAP,
+    MARKETING_COOLDOWN;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,19 +1,39 @@
 package dev.aftercart.core.policy;
 
 import dev.aftercart.core.customer.CustomerProfile;
+import dev.aftercart.core.customer.Engagement;
+import dev.aftercart.core.customer.OrderRecord;
+import dev.aftercart.core.customer.ShipmentRecord;
 import dev.aftercart.core.journey.Channel;
 import dev.aftercart.core.journey.ExitCondition;
 import dev.aftercart.core.journey.MessageKind;
 import dev.aftercart.core.ledger.LedgerEntry;
 import dev.aftercart.core.ledger.SkipReason;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
 
 /**
  * The send-time rules, as a pure function of the message, the customer's current state and the
- * clock. Transactional messages ignore marketing opt-outs but never a hard bounce or complaint;
- * marketing needs consent for its channel.
+ * clock. Exit conditions first, then reachability (address, bounce, complaint, consent), then
+ * timing (an SMS outside its window is held, never dropped), then the marketing limits.
+ * Transactional messages ignore marketing opt-outs, cooldowns and caps, but never a hard bounce or
+ * complaint.
  */
 public final class SendPolicy {
+
+    public static final String QUIET_HOURS = "sms_quiet_hours";
+
+    private final SendRules rules;
+    private final ZoneId storeZone;
+
+    public SendPolicy(SendRules rules, ZoneId storeZone) {
+        this.rules = rules;
+        this.storeZone = storeZone;
+    }
 
     public Decision decide(SendContext context, Instant now) {
         LedgerEntry message = context.message();
@@ -21,10 +41,9 @@ public final class SendPolicy {
         if (profile == null) {
             return new Decision.Skip(SkipReason.CUSTOMER_UNKNOWN);
         }
-        for (ExitCondition exit : context.journey().exitWhen()) {
-            if (exit == ExitCondition.ORDER_CANCELLED && context.order() != null && context.order().isCancelled()) {
-                return new Decision.Skip(SkipReason.ORDER_CANCELLED);
-            }
+        SkipReason exit = exit(context);
+        if (exit != null) {
+            return new Decision.Skip(exit);
         }
         if (message.orderId() != null && (context.order() == null || !context.order().isKnown())) {
             return new Decision.Skip(SkipReason.ORDER_UNKNOWN);
@@ -32,35 +51,162 @@ public final class SendPolicy {
         if (context.step().expiresAfter() != null && now.isAfter(message.dueAt().plus(context.step().expiresAfter()))) {
             return new Decision.Skip(SkipReason.TOO_LATE);
         }
-        return message.channel() == Channel.EMAIL ? email(message.kind(), profile) : sms(message.kind(), profile);
+        SkipReason unreachable = message.channel() == Channel.EMAIL
+                ? emailUnreachable(message.kind(), profile)
+                : smsUnreachable(message.kind(), profile);
+        if (unreachable != null) {
+            return new Decision.Skip(unreachable);
+        }
+        if (message.kind() == MessageKind.MARKETING && !context.subjectProducts().isEmpty()
+                && products(context, now).isEmpty()) {
+            return new Decision.Skip(noProductsLeft(context, now));
+        }
+        if (message.channel() == Channel.SMS) {
+            Instant opens = smsWindowOpens(context, now);
+            if (opens != null) {
+                return new Decision.Hold(opens, QUIET_HOURS);
+            }
+        }
+        if (message.kind() == MessageKind.MARKETING) {
+            SkipReason limited = marketingLimit(message.channel(), profile.engagement(), now);
+            if (limited != null) {
+                return new Decision.Skip(limited);
+            }
+        }
+        return new Decision.Send();
     }
 
-    private static Decision email(MessageKind kind, CustomerProfile profile) {
+    /**
+     * The products a message may still be about: its subject's, less those the customer has
+     * reviewed or returned (when the journey exits on that) and, for marketing, those the customer
+     * rated poorly within the suppression period.
+     */
+    public List<String> products(SendContext context, Instant now) {
+        List<ExitCondition> exits = context.journey().exitsOf(context.step());
+        return context.subjectProducts().stream()
+                .filter(p -> !(exits.contains(ExitCondition.PRODUCT_REVIEWED) && reviewed(context, p)))
+                .filter(p -> !(exits.contains(ExitCondition.ITEM_RETURNED) && returned(context, p)))
+                .filter(p -> context.message().kind() != MessageKind.MARKETING || !ratedPoorly(context, p, now))
+                .toList();
+    }
+
+    /** The local time the SMS window opens next, or {@code null} when it is open now. */
+    Instant smsWindowOpens(SendContext context, Instant now) {
+        CustomerProfile profile = context.profile();
+        ZoneId zone = CustomerZone.of(profile, storeZone);
+        LocalTime start = context.step().smsWindowStart() != null ? context.step().smsWindowStart() : rules.smsWindowStart();
+        LocalTime end = rules.smsWindowEnd(profile.region());
+        ZonedDateTime local = now.atZone(zone);
+        LocalTime time = local.toLocalTime();
+        if (!time.isBefore(start) && time.isBefore(end)) {
+            return null;
+        }
+        ZonedDateTime opens = ZonedDateTime.of(time.isBefore(start) ? local.toLocalDate() : local.toLocalDate().plusDays(1),
+                start, zone);
+        return opens.toInstant();
+    }
+
+    private static SkipReason exit(SendContext context) {
+        OrderRecord order = context.order();
+        for (ExitCondition exit : context.journey().exitsOf(context.step())) {
+            switch (exit) {
+                case ORDER_CANCELLED -> {
+                    if (order != null && order.isCancelled()) {
+                        return SkipReason.ORDER_CANCELLED;
+                    }
+                }
+                case SHIPMENT_STATUS_CHANGED -> {
+                    String shipmentId = context.message().subject().get("shipmentId");
+                    String status = context.message().subject().get("status");
+                    ShipmentRecord shipment = order == null || shipmentId == null ? null : order.shipments().get(shipmentId);
+                    if (shipment != null && status != null && !shipment.status().id().equals(status)) {
+                        return SkipReason.SHIPMENT_STATUS_CHANGED;
+                    }
+                }
+                case PRODUCT_REVIEWED -> {
+                    if (!context.subjectProducts().isEmpty()
+                            && context.subjectProducts().stream().allMatch(p -> reviewed(context, p))) {
+                        return SkipReason.PRODUCT_REVIEWED;
+                    }
+                }
+                case ITEM_RETURNED -> {
+                    if (!context.subjectProducts().isEmpty()
+                            && context.subjectProducts().stream().allMatch(p -> returned(context, p))) {
+                        return SkipReason.ITEM_RETURNED;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private SkipReason noProductsLeft(SendContext context, Instant now) {
+        boolean allPoorlyRated = context.subjectProducts().stream().allMatch(p -> ratedPoorly(context, p, now));
+        return allPoorlyRated ? SkipReason.NEGATIVE_REVIEW : SkipReason.PRODUCTS_EXCLUDED;
+    }
+
+    private static boolean reviewed(SendContext context, String productId) {
+        return context.profile().engagement().reviews().containsKey(productId);
+    }
+
+    private static boolean returned(SendContext context, String productId) {
+        return context.order() != null && context.order().returnedProducts().contains(productId);
+    }
+
+    private boolean ratedPoorly(SendContext context, String productId, Instant now) {
+        Engagement.ProductReview review = context.profile().engagement().reviews().get(productId);
+        return review != null && review.rating() <= rules.negativeRatingAtMost()
+                && now.isBefore(review.at().plus(rules.negativeReviewSuppression()));
+    }
+
+    private SkipReason marketingLimit(Channel channel, Engagement engagement, Instant now) {
+        Integer cap = rules.marketingCap().get(channel);
+        if (cap != null && engagement.marketingSince(channel, now.minus(rules.marketingCapWindow())) >= cap) {
+            return SkipReason.MARKETING_CAP;
+        }
+        Duration cooldown = rules.marketingCooldown().get(channel);
+        Instant last = engagement.lastMarketing(channel);
+        if (cooldown != null && last != null && now.isBefore(last.plus(cooldown))) {
+            return SkipReason.MARKETING_COOLDOWN;
+        }
+        return null;
+    }
+
+    private static SkipReason emailUnreachable(MessageKind kind, CustomerProfile profile) {
         if (profile.email() == null) {
-            return new Decision.Skip(SkipReason.NO_EMAIL_ADDRESS);
+            return SkipReason.NO_EMAIL_ADDRESS;
         }
         if (profile.suppression().emailHardBounced()) {
-            return new Decision.Skip(SkipReason.EMAIL_HARD_BOUNCED);
+            return SkipReason.EMAIL_HARD_BOUNCED;
         }
         if (profile.suppression().emailComplained()) {
-            return new Decision.Skip(SkipReason.EMAIL_COMPLAINED);
+            return SkipReason.EMAIL_COMPLAINED;
         }
         if (kind == MessageKind.MARKETING && !profile.consent().emailMarketing()) {
-            return new Decision.Skip(SkipReason.NO_EMAIL_MARKETING_CONSENT);
+            return SkipReason.NO_EMAIL_MARKETING_CONSENT;
         }
-        return new Decision.Send();
+        return null;
     }
 
-    private static Decision sms(MessageKind kind, CustomerProfile profile) {
+    private static SkipReason smsUnreachable(MessageKind kind, CustomerProfile profile) {
         if (profile.phone() == null) {
-            return new Decision.Skip(SkipReason.NO_PHONE_NUMBER);
+            return SkipReason.NO_PHONE_NUMBER;
         }
         if (kind == MessageKind.TRANSACTIONAL && !profile.allowsTransactionalSms()) {
-            return new Decision.Skip(SkipReason.NO_SMS_TRANSACTIONAL_CONSENT);
+            return SkipReason.NO_SMS_TRANSACTIONAL_CONSENT;
         }
         if (kind == MessageKind.MARKETING && !profile.consent().smsMarketing()) {
-            return new Decision.Skip(SkipReason.NO_SMS_MARKETING_CONSENT);
+            return SkipReason.NO_SMS_MARKETING_CONSENT;
         }
-        return new Decision.Send();
+        return null;
+    }
+
+    /** Whether a skip means the channel cannot reach the customer, so a fallback channel may. */
+    public static boolean isUnreachable(SkipReason reason) {
+        return switch (reason) {
+            case NO_PHONE_NUMBER, NO_SMS_TRANSACTIONAL_CONSENT, NO_SMS_MARKETING_CONSENT, NO_EMAIL_ADDRESS,
+                    EMAIL_HARD_BOUNCED, EMAIL_COMPLAINED, NO_EMAIL_MARKETING_CONSENT -> true;
+            default -> false;
+        };
     }
 }

@@ -9,6 +9,7 @@ import dev.aftercart.core.journey.JourneyCatalog;
 import dev.aftercart.core.journey.JourneyStep;
 import dev.aftercart.core.journey.MessageKind;
 import dev.aftercart.core.ledger.LedgerEntry;
+import dev.aftercart.core.policy.SendContext;
 import dev.aftercart.core.render.EmailMessage;
 import dev.aftercart.core.render.Templates;
 import dev.aftercart.core.testing.Fixtures;
@@ -25,6 +26,11 @@ class MessageComposerTest {
 
     private final JourneyStep step = JourneyCatalog.fromClasspath().journey("order-confirmation").orElseThrow().step("confirm");
     private final OrderRecord order = Fixtures.order("c-1", "o-1", Fixtures.item("p-1", "무선 이어폰", 1, "79000", "KRW"));
+    private SendContext context(CustomerProfile profile) {
+        return new SendContext(message, JourneyCatalog.fromClasspath().journey("order-confirmation").orElseThrow(), step,
+                profile, order);
+    }
+
     private final LedgerEntry message = LedgerEntry.planned("c-1", "m-1", "order-confirmation", "confirm", Channel.EMAIL,
             MessageKind.TRANSACTIONAL, Map.of("orderId", "o-1"), AT, AT);
 
@@ -46,7 +52,7 @@ class MessageComposerTest {
         CustomerProfile profile = Fixtures.profile("c-1").locale(null).timeZone(null).build();
 
         // when
-        EmailMessage email = composer(storeWithDefaultLocale("ko-KR", "Asia/Seoul")).email(message, step, profile, order);
+        EmailMessage email = composer(storeWithDefaultLocale("ko-KR", "Asia/Seoul")).email(context(profile), java.util.List.of());
 
         // then: language and formats agree, instead of English words around Korean dates
         assertThat(email.subject()).isEqualTo("[Aftercart Demo] 주문 " + "o-1" + " 확인 안내");
@@ -57,7 +63,7 @@ class MessageComposerTest {
     void customersOwnLocale_winsOverTheStoresDefault() {
         CustomerProfile profile = Fixtures.profile("c-1").locale("th-TH").timeZone("Asia/Bangkok").build();
 
-        EmailMessage email = composer(storeWithDefaultLocale("ko-KR", "Asia/Seoul")).email(message, step, profile, order);
+        EmailMessage email = composer(storeWithDefaultLocale("ko-KR", "Asia/Seoul")).email(context(profile), java.util.List.of());
 
         assertThat(email.subject()).isEqualTo("Aftercart Demo: ยืนยันคำสั่งซื้อ o-1");
     }
@@ -66,7 +72,7 @@ class MessageComposerTest {
     void email_isAddressedFromTheStore_andTaggedWithJourneyAndMessage() {
         CustomerProfile profile = Fixtures.profile("c-1").build();
 
-        EmailMessage email = composer(Fixtures.STORE).email(message, step, profile, order);
+        EmailMessage email = composer(Fixtures.STORE).email(context(profile), java.util.List.of());
 
         assertThat(email.fromAddress()).isEqualTo("orders@shop.example");
         assertThat(email.fromName()).isEqualTo("Aftercart Demo");

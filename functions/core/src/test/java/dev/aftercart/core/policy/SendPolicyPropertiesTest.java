@@ -31,7 +31,7 @@ class SendPolicyPropertiesTest {
     private static final Instant DUE = Instant.parse("2026-11-20T10:00:00Z");
     private static final OrderRecord ORDER = Fixtures.order("c-1", "o-1", Fixtures.item("p-1", "Shoe", 1, "79.00", "USD"));
 
-    private final SendPolicy policy = new SendPolicy();
+    private final SendPolicy policy = new SendPolicy(dev.aftercart.core.policy.SendRules.DEFAULTS, java.time.ZoneOffset.UTC);
 
     private Decision decide(CustomerProfile profile, Channel channel, MessageKind kind, long minutesLate) {
         JourneyStep step = new JourneyStep("s", Duration.ZERO, List.of(channel), "t", Duration.ofHours(24));
@@ -93,6 +93,7 @@ class SendPolicyPropertiesTest {
         Arbitrary<Consent> consent = Combinators.combine(flag, flag, stated).as(Consent::new);
         Arbitrary<Suppression> suppression = Combinators.combine(flag, flag).as(Suppression::new);
         return Combinators.combine(email, phone, consent, suppression).as((e, p, c, s) -> new CustomerProfile(
-                "c-1", e, p, "Zephyrine", "en-US", "America/Los_Angeles", null, c, s, Loyalty.NONE, DUE, 1));
+                "c-1", e, p, "Zephyrine", "en-US", "Europe/London", null, c, s, Loyalty.NONE,
+                dev.aftercart.core.customer.Engagement.NONE, DUE, 1));
     }
 }

@@ -24,7 +24,7 @@ class SendPolicyTest {
     private static final Instant DUE = Instant.parse("2026-11-20T10:00:00Z");
     private static final Instant NOW = DUE.plusSeconds(5);
 
-    private final SendPolicy policy = new SendPolicy();
+    private final SendPolicy policy = new SendPolicy(SendRules.DEFAULTS, java.time.ZoneOffset.UTC);
     private final OrderRecord order = Fixtures.order("c-1", "o-1", Fixtures.item("p-1", "Shoe", 1, "79.00", "USD"));
 
     private static LedgerEntry message(Channel channel, MessageKind kind, String orderId) {
@@ -82,7 +82,7 @@ class SendPolicyTest {
     void message_isSkipped_whenItsOrderIsOnlyAStub() {
         // given: a stub that is not cancelled (a defensive case: items and total unknown)
         OrderRecord stub = new OrderRecord("c-1", "o-1", null, null, null, null, null, null, null, null,
-                OrderStatus.PLACED, null, DUE, 1);
+                OrderStatus.PLACED, null, null, null, DUE, 1);
         SendContext context = context(Channel.EMAIL, MessageKind.TRANSACTIONAL, Fixtures.profile("c-1").build(), stub);
 
         assertThat(policy.decide(context, NOW)).isEqualTo(skip(SkipReason.ORDER_UNKNOWN));

@@ -121,7 +121,7 @@ public final class Fixtures {
                 first.unitPrice().currency());
         Instant at = Instant.parse("2026-11-01T10:00:00Z");
         return new OrderRecord(customerId, orderId, null, at, items, total, null, null, null, total,
-                OrderStatus.PLACED, null, at, 1);
+                OrderStatus.PLACED, null, null, null, at, 1);
     }
 
     public static ProfileBuilder profile(String customerId) {
@@ -139,11 +139,12 @@ public final class Fixtures {
         private String phone = "+14155550199";
         private String firstName = "Zephyrine";
         private String locale = "en-US";
-        private String timeZone = "America/Los_Angeles";
+        private String timeZone = "Europe/London";
         private String region = "US-CA";
         private Consent consent = Consent.NONE;
         private Suppression suppression = Suppression.NONE;
         private Loyalty loyalty = Loyalty.NONE;
+        private dev.aftercart.core.customer.Engagement engagement = dev.aftercart.core.customer.Engagement.NONE;
         private Instant updatedAt = Instant.parse("2026-11-01T00:00:00Z");
         private long version = 1;
 
@@ -201,9 +202,14 @@ public final class Fixtures {
             return this;
         }
 
+        public ProfileBuilder engagement(dev.aftercart.core.customer.Engagement value) {
+            engagement = value;
+            return this;
+        }
+
         public CustomerProfile build() {
             return new CustomerProfile(customerId, email, phone, firstName, locale, timeZone, region, consent,
-                    suppression, loyalty, updatedAt, version);
+                    suppression, loyalty, engagement, updatedAt, version);
         }
     }
 

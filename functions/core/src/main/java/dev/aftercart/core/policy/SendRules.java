@@ -1,0 +1,47 @@
+package dev.aftercart.core.policy;
+
+import dev.aftercart.core.journey.Channel;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.Map;
+
+/**
+ * The send-time rules a store owner tunes in {@code journeys/policies.json}, with defaults from
+ * practice and the law: SMS only between 08:00 and 21:00 local time (20:00 in US states whose
+ * telemarketing laws say so); marketing at most every 16 h by email and 24 h by SMS, and at most 5
+ * emails and 3 SMS in 30 days; no marketing about a product for 90 days after a rating of 2 or less.
+ */
+public record SendRules(
+        LocalTime smsWindowStart,
+        LocalTime smsWindowEnd,
+        Map<String, LocalTime> smsWindowEndByRegion,
+        Map<Channel, Duration> marketingCooldown,
+        Map<Channel, Integer> marketingCap,
+        Duration marketingCapWindow,
+        int negativeRatingAtMost,
+        Duration negativeReviewSuppression) {
+
+    public static final SendRules DEFAULTS = new SendRules(
+            LocalTime.of(8, 0), LocalTime.of(21, 0),
+            Map.of("US-FL", LocalTime.of(20, 0), "US-OK", LocalTime.of(20, 0), "US-WA", LocalTime.of(20, 0),
+                    "US-CT", LocalTime.of(20, 0), "US-MD", LocalTime.of(20, 0)),
+            Map.of(Channel.EMAIL, Duration.ofHours(16), Channel.SMS, Duration.ofHours(24)),
+            Map.of(Channel.EMAIL, 5, Channel.SMS, 3),
+            Duration.ofDays(30),
+            2,
+            Duration.ofDays(90));
+
+    public SendRules {
+        smsWindowEndByRegion = Map.copyOf(smsWindowEndByRegion);
+        marketingCooldown = Map.copyOf(marketingCooldown);
+        marketingCap = Map.copyOf(marketingCap);
+        if (!smsWindowStart.isBefore(smsWindowEnd)) {
+            throw new IllegalArgumentException("the SMS window must start before it ends");
+        }
+    }
+
+    /** Where the SMS window ends for a recipient in {@code region} (ISO 3166-2), or everywhere else. */
+    public LocalTime smsWindowEnd(String region) {
+        return region == null ? smsWindowEnd : smsWindowEndByRegion.getOrDefault(region, smsWindowEnd);
+    }
+}
