@@ -10,14 +10,21 @@ import static dev.aftercart.aws.dynamodb.Attributes.string;
 import dev.aftercart.aws.dynamodb.MeteredTable.Condition;
 import dev.aftercart.core.customer.Consent;
 import dev.aftercart.core.customer.CustomerProfile;
+import dev.aftercart.core.customer.Engagement;
 import dev.aftercart.core.customer.Loyalty;
 import dev.aftercart.core.customer.OrderRecord;
 import dev.aftercart.core.customer.OrderStatus;
+import dev.aftercart.core.customer.ShipmentRecord;
 import dev.aftercart.core.customer.Suppression;
 import dev.aftercart.core.event.LineItem;
+import dev.aftercart.core.event.ShipmentItem;
+import dev.aftercart.core.event.ShipmentStatus;
+import dev.aftercart.core.journey.Channel;
 import dev.aftercart.core.port.CustomerStore;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -49,9 +56,15 @@ public final class DynamoDbCustomerStore implements CustomerStore {
         return table.get(profileKey(customerId), true).map(DynamoDbCustomerStore::profileFrom);
     }
 
-    // Why: every event folds into the profile (contact, consent, suppression, loyalty), and dispatch re-reads it.
+    /**
+     * @throws NullPointerException when the profile has no engagement: an empty one is stored as no
+     *     attribute, so {@code null} could not be read back, and no send-time check can run without it
+     */
+    // Why: every event folds into the profile (contact, consent, suppression, loyalty), dispatch re-reads it,
+    // and its engagement (recent marketing sends, reviews) is what the send-time caps and exits check.
     @Override
     public boolean saveProfile(CustomerProfile profile, long expectedVersion) {
+        Objects.requireNonNull(profile.engagement(), "profile.engagement (Engagement.NONE when there is none)");
         Map<String, AttributeValue> item = Attributes.builder()
                 .putAll(profileKey(profile.customerId()))
                 .put("customerId", string(profile.customerId()))
@@ -64,6 +77,7 @@ public final class DynamoDbCustomerStore implements CustomerStore {
                 .put("consent", consent(profile.consent()))
                 .put("suppression", suppression(profile.suppression()))
                 .put("loyalty", loyalty(profile.loyalty()))
+                .put("engagement", engagement(profile.engagement()))
                 .put("updatedAt", instant(profile.updatedAt()))
                 .put("version", number(profile.version()))
                 .build();
@@ -77,7 +91,9 @@ public final class DynamoDbCustomerStore implements CustomerStore {
     }
 
     // Why: the order is what confirmations render, what cancellation checks, and the purchase history
-    // that keeps recommendations from suggesting what was bought; orderKey lets the index find its customer.
+    // that keeps recommendations from suggesting what was bought; its shipments are what shipping updates
+    // compare against (stale, duplicate) and what review and tips requests cover, and its returned products
+    // end those journeys; orderKey lets the index find its customer.
     @Override
     public boolean saveOrder(OrderRecord order, long expectedVersion) {
         Map<String, AttributeValue> item = Attributes.builder()
@@ -95,6 +111,8 @@ public final class DynamoDbCustomerStore implements CustomerStore {
                 .put("total", money(order.total()))
                 .put("status", string(order.status() == null ? null : order.status().name()))
                 .put("cancelReason", string(order.cancelReason()))
+                .put("shipments", shipments(order.shipments()))
+                .put("returnedProducts", Attributes.stringSet(order.returnedProducts()))
                 .put("updatedAt", instant(order.updatedAt()))
                 .put("version", number(order.version()))
                 .build();
@@ -166,6 +184,58 @@ public final class DynamoDbCustomerStore implements CustomerStore {
                 .put("pointsBalance", number(loyalty.pointsBalance())));
     }
 
+    /**
+     * Left out when there is none, which is also how profiles written before engagement existed read;
+     * each part is left out when empty.
+     */
+    private static AttributeValue engagement(Engagement engagement) {
+        Attributes.Builder fields = Attributes.builder();
+        if (!engagement.marketingSends().isEmpty()) {
+            fields.put("marketingSends", Attributes.list(engagement.marketingSends().stream()
+                    .map(send -> map(Attributes.builder()
+                            .put("channel", string(send.channel() == null ? null : send.channel().id()))
+                            .put("at", instant(send.at()))))
+                    .toList()));
+        }
+        if (!engagement.reviews().isEmpty()) {
+            Attributes.Builder reviews = Attributes.builder();
+            engagement.reviews().forEach((productId, review) -> reviews.put(productId, map(Attributes.builder()
+                    .put("rating", number(review.rating()))
+                    .put("at", instant(review.at())))));
+            fields.put("reviews", map(reviews));
+        }
+        Map<String, AttributeValue> built = fields.build();
+        return built.isEmpty() ? null : AttributeValue.fromM(built);
+    }
+
+    /**
+     * A list, not a map by shipment id: DynamoDB keeps a list's order but not a map's, and each
+     * element carries its id, so the order costs no extra attribute. Saves write the whole item, so
+     * no update ever needs a path to one shipment. Left out when there is none.
+     */
+    private static AttributeValue shipments(Map<String, ShipmentRecord> shipments) {
+        return shipments.isEmpty() ? null : Attributes.list(shipments.values().stream()
+                .map(DynamoDbCustomerStore::shipment)
+                .toList());
+    }
+
+    /** {@code items} is left out for a shipment of the whole order, and an empty list stays empty. */
+    private static AttributeValue shipment(ShipmentRecord shipment) {
+        return map(Attributes.builder()
+                .put("shipmentId", string(shipment.shipmentId()))
+                .put("status", string(shipment.status() == null ? null : shipment.status().id()))
+                .put("statusAt", instant(shipment.statusAt()))
+                .put("carrier", string(shipment.carrier()))
+                .put("trackingNumber", string(shipment.trackingNumber()))
+                .put("trackingUrl", string(shipment.trackingUrl()))
+                .put("estimatedDelivery", instant(shipment.estimatedDelivery()))
+                .put("items", shipment.items() == null ? null : Attributes.list(shipment.items().stream()
+                        .map(item -> map(Attributes.builder()
+                                .put("productId", string(item.productId()))
+                                .put("quantity", number(item.quantity()))))
+                        .toList())));
+    }
+
     private static AttributeValue lineItem(LineItem item) {
         return map(Attributes.builder()
                 .put("productId", string(item.productId()))
@@ -203,6 +273,7 @@ public final class DynamoDbCustomerStore implements CustomerStore {
                         loyalty.bool("member", false),
                         loyalty.string("tier"),
                         loyalty.longNumber("pointsBalance", 0)),
+                engagementFrom(read.map("engagement")),
                 read.instant("updatedAt"),
                 read.longNumber("version", 0));
     }
@@ -224,8 +295,63 @@ public final class DynamoDbCustomerStore implements CustomerStore {
                 read.money("total"),
                 status == null ? null : OrderStatus.valueOf(status),
                 read.string("cancelReason"),
+                shipmentsFrom(read.list("shipments")),
+                read.stringSet("returnedProducts"),
                 read.instant("updatedAt"),
                 read.longNumber("version", 0));
+    }
+
+    private static Engagement engagementFrom(Attributes.Reader engagement) {
+        if (engagement == null) {
+            return Engagement.NONE;
+        }
+        List<Attributes.Reader> sends = engagement.list("marketingSends");
+        Map<String, Attributes.Reader> reviews = engagement.maps("reviews");
+        Map<String, Engagement.ProductReview> byProduct = new LinkedHashMap<>();
+        if (reviews != null) {
+            reviews.forEach((productId, review) -> byProduct.put(productId,
+                    new Engagement.ProductReview(review.integer("rating"), review.instant("at"))));
+        }
+        return new Engagement(
+                sends == null ? List.of() : sends.stream()
+                        .map(send -> {
+                            String channel = send.string("channel");
+                            return new Engagement.MarketingSend(
+                                    channel == null ? null : Channel.fromId(channel), send.instant("at"));
+                        })
+                        .toList(),
+                byProduct);
+    }
+
+    /** In the order of the stored list, which is the order the shipments were first seen. */
+    private static Map<String, ShipmentRecord> shipmentsFrom(List<Attributes.Reader> shipments) {
+        Map<String, ShipmentRecord> byId = new LinkedHashMap<>();
+        if (shipments != null) {
+            for (Attributes.Reader shipment : shipments) {
+                ShipmentRecord record = shipmentFrom(shipment);
+                byId.put(record.shipmentId(), record);
+            }
+        }
+        return byId;
+    }
+
+    private static ShipmentRecord shipmentFrom(Attributes.Reader shipment) {
+        String status = shipment.string("status");
+        List<Attributes.Reader> items = shipment.list("items");
+        return new ShipmentRecord(
+                shipment.requiredString("shipmentId"),
+                status == null ? null : ShipmentStatus.fromId(status),
+                shipment.instant("statusAt"),
+                shipment.string("carrier"),
+                shipment.string("trackingNumber"),
+                shipment.string("trackingUrl"),
+                shipment.instant("estimatedDelivery"),
+                items == null ? null : items.stream()
+                        .map(item -> {
+                            Integer quantity = item.integer("quantity");
+                            return new ShipmentItem(item.string("productId"), quantity == null ? 0 : quantity);
+                        })
+                        .toList());
     }
 
     private static LineItem lineItemFrom(Attributes.Reader line) {

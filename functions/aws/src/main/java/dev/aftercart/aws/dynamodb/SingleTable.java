@@ -45,6 +45,26 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * <p>{@value #TIME_TO_LIVE} (epoch seconds, a number) is the table's TTL attribute; only final
  * ledger entries carry it.
  *
+ * <p>Beside its contact, consent, suppression and loyalty, the profile carries {@code engagement}: a
+ * map of {@code marketingSends} (a list of {@code channel} id and {@code at}, the last 30 days as the
+ * core keeps them) and {@code reviews} (a map from product id to {@code rating} and {@code at}). It
+ * lives on the profile item because the send-time policy must be a pure function of the profile:
+ * dispatch already reads the profile consistently and writes it back conditionally on its version,
+ * so caps, cooldowns and "already reviewed" need no second read and can never disagree with the
+ * profile they are checked against. The attribute is left out when there is no engagement (as on
+ * profiles written before it existed), and each part is left out when empty.
+ *
+ * <p>Beside its lines and money, the order carries {@code shipments}, a list in the order the
+ * shipments were first seen (a DynamoDB map keeps no order; each element carries its
+ * {@code shipmentId}, so order costs no extra attribute): {@code status} (the shipment status id,
+ * such as {@code out_for_delivery}), {@code statusAt}, {@code carrier}, {@code trackingNumber},
+ * {@code trackingUrl}, {@code estimatedDelivery} and {@code items}, a list of {@code productId} and
+ * {@code quantity} that is left out when the shipment carries the whole order. It also carries
+ * {@code returnedProducts}, a string set. Both live on the order item because shipments are read
+ * with their order, by the shipping journey, the review and tips requests and their exit checks,
+ * and are written with it, under the order's version. Each is left out when empty: an empty list
+ * would be bytes for nothing, and DynamoDB has no empty set.
+ *
  * <p>Attribute values: money is a map of {@code amount} (a decimal string: a DynamoDB number would
  * drop trailing zeros such as {@code "79.00"}) and {@code currency} (ISO 4217 code); instants are
  * ISO-8601 strings with nine fraction digits, so they also compare correctly as strings; null

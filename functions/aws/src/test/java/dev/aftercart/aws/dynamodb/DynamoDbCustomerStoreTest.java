@@ -1,19 +1,28 @@
 package dev.aftercart.aws.dynamodb;
 
+import static dev.aftercart.aws.dynamodb.Fixtures.AT;
 import static dev.aftercart.aws.dynamodb.Fixtures.cancellationStub;
 import static dev.aftercart.aws.dynamodb.Fixtures.dollarOrder;
 import static dev.aftercart.aws.dynamodb.Fixtures.koreanOrder;
 import static dev.aftercart.aws.dynamodb.Fixtures.koreanProfile;
 import static dev.aftercart.aws.dynamodb.Fixtures.thaiProfile;
 import static dev.aftercart.aws.dynamodb.Fixtures.unique;
+import static dev.aftercart.aws.dynamodb.Fixtures.withEngagement;
 import static dev.aftercart.aws.dynamodb.Fixtures.withFirstName;
 import static dev.aftercart.aws.dynamodb.Fixtures.withVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aftercart.core.customer.CustomerProfile;
+import dev.aftercart.core.customer.Engagement;
+import dev.aftercart.core.customer.Engagement.ProductReview;
 import dev.aftercart.core.customer.OrderRecord;
+import dev.aftercart.core.customer.ShipmentRecord;
+import dev.aftercart.core.event.ShipmentItem;
+import dev.aftercart.core.event.ShipmentStatus;
+import dev.aftercart.core.journey.Channel;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -100,6 +109,103 @@ class DynamoDbCustomerStoreTest {
         assertThat(item.get("version").n()).isEqualTo("1");
         assertThat(item.get("consent").m()).containsOnlyKeys("emailMarketing", "smsMarketing");
         assertThat(item.get("loyalty").m()).containsOnlyKeys("member", "pointsBalance");
+    }
+
+    @Test
+    void profile_roundTripsEngagement_keepingSendsInOrder_andReviewsByKoreanProductId() {
+        CustomerProfile profile = koreanProfile(unique("c"));
+
+        store.saveProfile(profile, 0);
+
+        Engagement loaded = store.profile(profile.customerId()).orElseThrow().engagement();
+        assertThat(loaded.marketingSends()).containsExactlyElementsOf(profile.engagement().marketingSends());
+        assertThat(loaded.reviews()).isEqualTo(profile.engagement().reviews())
+                .containsEntry("선크림-SPF50", new ProductReview(1, AT));
+    }
+
+    @Test
+    void saveProfile_storesEngagement_asSendsByChannelId_andReviewsByProduct() {
+        CustomerProfile profile = koreanProfile(unique("c"));
+
+        store.saveProfile(profile, 0);
+
+        Map<String, AttributeValue> engagement = rawItem("C#" + profile.customerId(), "PROFILE").get("engagement").m();
+        assertThat(engagement).containsOnlyKeys("marketingSends", "reviews");
+        assertThat(engagement.get("marketingSends").l()).hasSize(3);
+        assertThat(engagement.get("marketingSends").l().get(1)).isEqualTo(AttributeValue.fromM(Map.of(
+                "channel", AttributeValue.fromS("sms"),
+                "at", AttributeValue.fromS("2025-02-28T03:15:00.500000000Z"))));
+        assertThat(engagement.get("reviews").m()).containsOnlyKeys("유기농-녹차", "선크림-SPF50");
+        assertThat(engagement.get("reviews").m().get("선크림-SPF50")).isEqualTo(AttributeValue.fromM(Map.of(
+                "rating", AttributeValue.fromN("1"),
+                "at", AttributeValue.fromS("2025-03-01T09:30:15.123456789Z"))));
+    }
+
+    @Test
+    void saveProfile_leavesOutEngagement_whenThereIsNone() {
+        CustomerProfile profile = thaiProfile(unique("c"));
+
+        store.saveProfile(profile, 0);
+
+        assertThat(rawItem("C#" + profile.customerId(), "PROFILE")).doesNotContainKey("engagement");
+        assertThat(store.profile(profile.customerId()).orElseThrow().engagement()).isEqualTo(Engagement.NONE);
+    }
+
+    @Test
+    void profile_roundTripsEngagementWithOnlyReviews_leavingOutTheEmptySends() {
+        CustomerProfile profile = withEngagement(thaiProfile(unique("c")),
+                new Engagement(List.of(), Map.of("เซรั่ม-30ml", new ProductReview(4, AT))));
+
+        store.saveProfile(profile, 0);
+
+        assertThat(store.profile(profile.customerId())).contains(profile);
+        assertThat(rawItem("C#" + profile.customerId(), "PROFILE").get("engagement").m()).containsOnlyKeys("reviews");
+    }
+
+    @Test
+    void profile_readsNoEngagement_fromItemWrittenBeforeEngagementExisted() {
+        CustomerProfile profile = koreanProfile(unique("c"));
+        store.saveProfile(profile, 0);
+        Map<String, AttributeValue> legacy = new HashMap<>(rawItem("C#" + profile.customerId(), "PROFILE"));
+        legacy.remove("engagement");
+        raw.putItem(b -> b.tableName(table).item(legacy));
+
+        CustomerProfile loaded = store.profile(profile.customerId()).orElseThrow();
+
+        assertThat(loaded).isEqualTo(withEngagement(profile, Engagement.NONE));
+    }
+
+    @Test
+    void saveProfile_refusesProfileWithoutEngagement_andSendsNothing() {
+        CustomerProfile profile = withEngagement(koreanProfile(unique("c")), null);
+
+        assertThatThrownBy(() -> store.saveProfile(profile, 0))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("engagement");
+        assertThat(sent.calls()).isEmpty();
+    }
+
+    @Test
+    void saveProfile_withNewEngagement_isConditionalOnVersion_likeAnyProfileWrite() {
+        CustomerProfile read = koreanProfile(unique("c"));
+        store.saveProfile(read, 0);
+        Instant now = Instant.parse("2025-03-01T10:00:00Z");
+        CustomerProfile counted = read.withEngagement(read.engagement().withMarketingSend(Channel.SMS, now));
+        CustomerProfile rival = read.withEngagement(read.engagement().withMarketingSend(Channel.EMAIL, now));
+        sent.clear();
+
+        boolean first = store.saveProfile(counted, read.version());
+        boolean second = store.saveProfile(rival, read.version());
+
+        assertThat(first).isTrue();
+        assertThat(second).isFalse();
+        assertThat(store.profile(read.customerId())).contains(counted);
+        assertThat(sent.requests(PutItemRequest.class)).hasSize(2).allSatisfy(put -> {
+            assertThat(put.conditionExpression()).isEqualTo("#version = :expectedVersion");
+            assertThat(put.expressionAttributeNames()).isEqualTo(Map.of("#version", "version"));
+            assertThat(put.expressionAttributeValues()).isEqualTo(Map.of(":expectedVersion", AttributeValue.fromN("1")));
+            assertThat(put.item().get("version").n()).isEqualTo("2");
+        });
     }
 
     @Test
@@ -217,6 +323,77 @@ class DynamoDbCustomerStoreTest {
         assertThat(loaded).isEqualTo(stub);
         assertThat(loaded.isKnown()).isFalse();
         assertThat(loaded.isCancelled()).isTrue();
+    }
+
+    @Test
+    void order_roundTripsShipmentsInTheOrderFirstSeen_andReturnedProducts() {
+        OrderRecord order = koreanOrder(unique("c"), unique("o"));
+
+        store.saveOrder(order, 0);
+
+        OrderRecord loaded = store.order(order.customerId(), order.orderId()).orElseThrow();
+        assertThat(loaded).isEqualTo(order);
+        assertThat(loaded.shipments().keySet()).containsExactly("ship-2", "ship-1");
+        assertThat(loaded.shipments().get("ship-2").items()).containsExactly(new ShipmentItem("green-tea", 2));
+        assertThat(loaded.shipments().get("ship-1").carriesWholeOrder()).isTrue();
+        assertThat(loaded.returnedProducts()).containsExactly("sunscreen");
+    }
+
+    @Test
+    void saveOrder_storesShipmentsAsListInOrder_withStatusId_andItemsOnlyWhenNamed() {
+        OrderRecord order = koreanOrder(unique("c"), unique("o"));
+
+        store.saveOrder(order, 0);
+
+        Map<String, AttributeValue> item = rawItem("C#" + order.customerId(), "O#" + order.orderId());
+        List<AttributeValue> shipments = item.get("shipments").l();
+        assertThat(shipments).extracting(shipment -> shipment.m().get("shipmentId").s())
+                .containsExactly("ship-2", "ship-1");
+        Map<String, AttributeValue> partial = shipments.get(0).m();
+        assertThat(partial).containsOnlyKeys("shipmentId", "status", "statusAt", "carrier", "trackingNumber",
+                "trackingUrl", "estimatedDelivery", "items");
+        assertThat(partial.get("status").s()).isEqualTo("delivered");
+        assertThat(partial.get("statusAt").s()).isEqualTo("2025-03-03T05:00:00.000000000Z");
+        assertThat(partial.get("estimatedDelivery").s()).isEqualTo("2025-03-03T00:00:00.000000000Z");
+        assertThat(partial.get("carrier").s()).isEqualTo("CJ대한통운");
+        assertThat(partial.get("items")).isEqualTo(AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
+                "productId", AttributeValue.fromS("green-tea"),
+                "quantity", AttributeValue.fromN("2"))))));
+        Map<String, AttributeValue> whole = shipments.get(1).m();
+        assertThat(whole).containsOnlyKeys("shipmentId", "status", "statusAt");
+        assertThat(whole.get("status").s()).isEqualTo("out_for_delivery");
+        assertThat(whole.get("statusAt").s()).isEqualTo("2025-03-04T00:10:00.250000000Z");
+        assertThat(item.get("returnedProducts").ss()).containsExactly("sunscreen");
+    }
+
+    @Test
+    void order_keepsShipmentWithNoItemsApart_fromShipmentOfWholeOrder() {
+        ShipmentRecord empty = new ShipmentRecord("ship-3", ShipmentStatus.LABEL_CREATED, AT, null, null, null, null,
+                List.of());
+        OrderRecord order = koreanOrder(unique("c"), unique("o")).withShipment(empty);
+
+        store.saveOrder(order, 0);
+
+        OrderRecord loaded = store.order(order.customerId(), order.orderId()).orElseThrow();
+        assertThat(loaded).isEqualTo(order);
+        assertThat(loaded.shipments().keySet()).containsExactly("ship-2", "ship-1", "ship-3");
+        assertThat(loaded.shipments().get("ship-3").items()).isNotNull().isEmpty();
+        assertThat(loaded.shipments().get("ship-1").items()).isNull();
+        List<AttributeValue> stored = rawItem("C#" + order.customerId(), "O#" + order.orderId()).get("shipments").l();
+        assertThat(stored.get(2).m().get("items")).isEqualTo(AttributeValue.fromL(List.of()));
+    }
+
+    @Test
+    void saveOrder_leavesOutShipmentsAndReturnedProducts_whenThereAreNone() {
+        OrderRecord order = dollarOrder(unique("c"), unique("o"));
+
+        store.saveOrder(order, 0);
+
+        assertThat(rawItem("C#" + order.customerId(), "O#" + order.orderId()))
+                .doesNotContainKeys("shipments", "returnedProducts");
+        OrderRecord loaded = store.order(order.customerId(), order.orderId()).orElseThrow();
+        assertThat(loaded.shipments()).isEmpty();
+        assertThat(loaded.returnedProducts()).isEmpty();
     }
 
     @Test

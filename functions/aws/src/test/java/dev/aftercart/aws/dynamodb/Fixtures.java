@@ -2,20 +2,28 @@ package dev.aftercart.aws.dynamodb;
 
 import dev.aftercart.core.customer.Consent;
 import dev.aftercart.core.customer.CustomerProfile;
+import dev.aftercart.core.customer.Engagement;
+import dev.aftercart.core.customer.Engagement.MarketingSend;
+import dev.aftercart.core.customer.Engagement.ProductReview;
 import dev.aftercart.core.customer.Loyalty;
 import dev.aftercart.core.customer.OrderRecord;
 import dev.aftercart.core.customer.OrderStatus;
 import dev.aftercart.core.customer.Product;
+import dev.aftercart.core.customer.ShipmentRecord;
 import dev.aftercart.core.customer.Suppression;
 import dev.aftercart.core.event.LineItem;
 import dev.aftercart.core.event.Money;
+import dev.aftercart.core.event.ShipmentItem;
+import dev.aftercart.core.event.ShipmentStatus;
 import dev.aftercart.core.journey.Channel;
 import dev.aftercart.core.journey.MessageKind;
 import dev.aftercart.core.ledger.LedgerEntry;
 import dev.aftercart.core.ledger.MessageStatus;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Records with every field set, in Korean and Thai, for round trips. */
@@ -34,30 +42,51 @@ final class Fixtures {
     static CustomerProfile koreanProfile(String customerId) {
         return new CustomerProfile(customerId, "minji@example.com", "+821012345678", "민지", "ko-KR", "Asia/Seoul",
                 "KR-11", new Consent(true, false, true), new Suppression(false, true), new Loyalty(true, "VIP", 1250),
-                AT, 1);
+                koreanEngagement(), AT, 1);
+    }
+
+    /**
+     * Three marketing sends, not in time order (the list's order is kept as given), and reviews keyed
+     * by Korean product ids, one of them a 1-star review.
+     */
+    static Engagement koreanEngagement() {
+        return new Engagement(
+                List.of(new MarketingSend(Channel.EMAIL, Instant.parse("2025-02-27T01:00:00Z")),
+                        new MarketingSend(Channel.SMS, Instant.parse("2025-02-28T03:15:00.5Z")),
+                        new MarketingSend(Channel.EMAIL, Instant.parse("2025-02-20T01:00:00Z"))),
+                Map.of("유기농-녹차", new ProductReview(5, Instant.parse("2025-02-25T12:00:00Z")),
+                        "선크림-SPF50", new ProductReview(1, AT)));
     }
 
     static CustomerProfile thaiProfile(String customerId) {
         return new CustomerProfile(customerId, "somchai@example.co.th", "+66812345678", "สมชาย", "th-TH",
                 "Asia/Bangkok", null, new Consent(false, true, null), Suppression.NONE, new Loyalty(false, null, 0),
-                AT, 1);
+                Engagement.NONE, AT, 1);
     }
 
     static CustomerProfile withVersion(CustomerProfile p, long version) {
+        return p.withVersion(version);
+    }
+
+    /** The profile with another engagement and nothing else changed, not even its version. */
+    static CustomerProfile withEngagement(CustomerProfile p, Engagement engagement) {
         return new CustomerProfile(p.customerId(), p.email(), p.phone(), p.firstName(), p.locale(), p.timeZone(),
-                p.region(), p.consent(), p.suppression(), p.loyalty(), p.updatedAt(), version);
+                p.region(), p.consent(), p.suppression(), p.loyalty(), engagement, p.updatedAt(), p.version());
     }
 
     static CustomerProfile withFirstName(CustomerProfile p, String firstName) {
         return new CustomerProfile(p.customerId(), p.email(), p.phone(), firstName, p.locale(), p.timeZone(),
-                p.region(), p.consent(), p.suppression(), p.loyalty(), p.updatedAt(), p.version());
+                p.region(), p.consent(), p.suppression(), p.loyalty(), p.engagement(), p.updatedAt(), p.version());
     }
 
     static LineItem line(String productId, String name, String price) {
         return new LineItem(productId, "sku-" + productId, name, null, 1, Money.of(price, "KRW"), null, null, null);
     }
 
-    /** A Korean order in won (no minor unit), one line on sale, one Thai-named line with the optional fields unset. */
+    /**
+     * A Korean order in won (no minor unit), one line on sale, one Thai-named line with the optional
+     * fields unset; sent in two shipments and with the sunscreen returned.
+     */
     static OrderRecord koreanOrder(String customerId, String orderId) {
         List<LineItem> items = List.of(
                 new LineItem("green-tea", "GT-20", "유기농 녹차 티백 20개입", "tea", 2, Money.of("15000", "KRW"),
@@ -67,7 +96,23 @@ final class Fixtures {
                         null));
         return new OrderRecord(customerId, orderId, "A-1001", Instant.parse("2025-03-01T09:30:00Z"), items,
                 Money.of("51000", "KRW"), Money.of("0", "KRW"), Money.of("3000", "KRW"), Money.of("0", "KRW"),
-                Money.of("54000", "KRW"), OrderStatus.PLACED, null, AT, 1);
+                Money.of("54000", "KRW"), OrderStatus.PLACED, null, twoShipments(), Set.of("sunscreen"), AT, 1);
+    }
+
+    /**
+     * First {@code ship-2}, delivered with the tea, then {@code ship-1}, which names no items (the
+     * whole order) and leaves every optional field unset. Their ids run against the order they were
+     * seen in, so neither sorting nor hashing could pass for keeping it.
+     */
+    static Map<String, ShipmentRecord> twoShipments() {
+        Map<String, ShipmentRecord> shipments = new LinkedHashMap<>();
+        shipments.put("ship-2", new ShipmentRecord("ship-2", ShipmentStatus.DELIVERED,
+                Instant.parse("2025-03-03T05:00:00Z"), "CJ대한통운", "6012-3456-7890",
+                "https://trace.example/6012-3456-7890", Instant.parse("2025-03-03T00:00:00Z"),
+                List.of(new ShipmentItem("green-tea", 2))));
+        shipments.put("ship-1", new ShipmentRecord("ship-1", ShipmentStatus.OUT_FOR_DELIVERY,
+                Instant.parse("2025-03-04T00:10:00.25Z"), null, null, null, null, null));
+        return shipments;
     }
 
     static OrderRecord dollarOrder(String customerId, String orderId) {
@@ -75,13 +120,14 @@ final class Fixtures {
                 Money.of("99.90", "USD"), null, null));
         return new OrderRecord(customerId, orderId, null, Instant.parse("2025-03-02T00:00:00Z"), items,
                 Money.of("79.00", "USD"), Money.of("0.00", "USD"), Money.of("5.50", "USD"), Money.of("6.32", "USD"),
-                Money.of("90.82", "USD"), OrderStatus.PLACED, null, Instant.parse("2025-03-02T00:00:00Z"), 1);
+                Money.of("90.82", "USD"), OrderStatus.PLACED, null, Map.of(), Set.of(),
+                Instant.parse("2025-03-02T00:00:00Z"), 1);
     }
 
     /** What a cancellation that overtook its order leaves behind. */
     static OrderRecord cancellationStub(String customerId, String orderId) {
         return new OrderRecord(customerId, orderId, null, null, null, null, null, null, null, null,
-                OrderStatus.CANCELLED, "customer_request", AT, 1);
+                OrderStatus.CANCELLED, "customer_request", null, null, AT, 1);
     }
 
     static LedgerEntry plannedEmail(String customerId, String messageId) {
