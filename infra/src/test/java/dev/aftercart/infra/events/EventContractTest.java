@@ -2,11 +2,14 @@ package dev.aftercart.infra.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aftercart.core.event.ShipmentStatus;
 import dev.aftercart.core.event.ShopEvent;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -89,6 +92,41 @@ class EventContractTest {
                 .collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(described).containsExactlyInAnyOrderElementsOf(parsed);
+    }
+
+    /**
+     * Each {@code enum} in the schemas, by schema file and field, and the parser's list of the same
+     * values. The generated cases try every value a schema lists, but only this check notices a
+     * value the parser accepts and the schema forgot.
+     */
+    private static final Map<String, List<String>> ENUMS = Map.of(
+            "shipment-updated.schema.json: detail.status", ShipmentStatus.IDS);
+
+    @Test
+    void everySchemaEnum_listsTheParsersValuesInContractOrder() {
+        Map<String, List<Object>> found = new TreeMap<>();
+        ContractFiles.schemaFiles().forEach(file ->
+                enums(EventJson.parse(ContractFiles.read(file)), file.getFileName() + ": ", "", found));
+
+        assertThat(found.keySet()).as("enums in the schemas").containsExactlyInAnyOrderElementsOf(ENUMS.keySet());
+        ENUMS.forEach((field, values) -> assertThat(found.get(field)).as(field).containsExactlyElementsOf(values));
+    }
+
+    /** Collects each {@code enum} under {@code schema}, named by the field path it constrains. */
+    @SuppressWarnings("unchecked")
+    private static void enums(Object schema, String file, String path, Map<String, List<Object>> found) {
+        if (!(schema instanceof Map<?, ?> map)) {
+            return;
+        }
+        map.forEach((keyword, value) -> {
+            switch ((String) keyword) {
+                case "enum" -> found.put(file + path, (List<Object>) value);
+                case "properties" -> ((Map<String, Object>) value).forEach((name, child) ->
+                        enums(child, file, path.isEmpty() ? name : path + "." + name, found));
+                case "items" -> enums(value, file, path + "[]", found);
+                default -> enums(value, file, path, found);
+            }
+        });
     }
 
     /** The detail-types of every ShopEvent record, read from their DETAIL_TYPE constants. */

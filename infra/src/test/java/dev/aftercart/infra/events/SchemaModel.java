@@ -16,14 +16,14 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>It understands the subset of JSON Schema the contract uses ({@code $ref} to a file or to a
  * {@code $defs} entry, {@code properties}, {@code required}, {@code items}, {@code if}/{@code then},
- * and the value keywords) and fails on any other keyword, so a schema can never quietly grow a rule
- * these tests do not check.
+ * and the value keywords, {@code const} and {@code enum} among them) and fails on any other keyword,
+ * so a schema can never quietly grow a rule these tests do not check.
  */
 final class SchemaModel {
 
     private static final Set<String> UNDERSTOOD = Set.of(
             "$schema", "$id", "$ref", "$defs", "$comment", "title", "description",
-            "type", "const", "properties", "required", "items", "if", "then",
+            "type", "const", "enum", "properties", "required", "items", "if", "then",
             "minItems", "maxItems", "minimum", "maximum", "minLength", "maxLength", "pattern", "format");
     private static final String DEFS = "/$defs/";
 

@@ -4,12 +4,13 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The values {@link SchemaParserAgreementTest} puts into one field. Most are derived from the
- * field's schema (its type, const, lengths and bounds); the common value rules, whose patterns and
+ * field's schema (its type, const, enum, lengths and bounds); the common value rules, whose patterns and
  * formats cannot be inverted mechanically, bring their own examples on each side.
  */
 final class ValueCases {
@@ -71,7 +72,10 @@ final class ValueCases {
     private ValueCases() {
     }
 
-    /** What the field's schema refuses: other types, another const, beyond each length and bound, bad patterns. */
+    /**
+     * What the field's schema refuses: other types, another const, an unlisted value, beyond each length and
+     * bound, bad patterns.
+     */
     static List<Object> wrong(SchemaModel.Field field) {
         SchemaModel.Node schema = field.schema();
         if (unconstrained(schema)) {
@@ -89,6 +93,14 @@ final class ValueCases {
         Object constant = schema.keywords().get("const");
         if (constant != null) {
             wrong.add(constant + " v2");
+        }
+        List<String> allowed = enumStrings(schema);
+        if (!allowed.isEmpty()) {
+            // Near misses: a value that is not listed, the listed values in another case, nothing.
+            wrong.add(allowed.getFirst() + " v2");
+            allowed.stream().map(v -> v.toUpperCase(Locale.ROOT)).filter(v -> !allowed.contains(v))
+                    .findFirst().ifPresent(wrong::add);
+            wrong.add("");
         }
         Integer minLength = schema.integer("minLength");
         if (minLength != null && minLength > 0) {
@@ -121,13 +133,14 @@ final class ValueCases {
         return List.copyOf(wrong);
     }
 
-    /** What the field's schema accepts: each bound itself, both booleans, the rule's own examples. */
+    /** What the field's schema accepts: every listed value, each bound, both booleans, the rule's own examples. */
     static List<Object> valid(SchemaModel.Field field) {
         SchemaModel.Node schema = field.schema();
         if (unconstrained(schema) || schema.keywords().containsKey("const")) {
             return List.of();
         }
         Set<Object> valid = new LinkedHashSet<>();
+        valid.addAll(enumStrings(schema));
         if (schema.allowsType("boolean")) {
             valid.add(true);
             valid.add(false);
@@ -163,7 +176,8 @@ final class ValueCases {
             return List.of();
         }
         Set<Object> edges = new LinkedHashSet<>();
-        if (field.value() instanceof String s && PADDABLE.contains(schema.definition())) {
+        String definition = schema.definition();
+        if (field.value() instanceof String s && definition != null && PADDABLE.contains(definition)) {
             EDGE_LENGTHS.stream().filter(length -> length > s.length()).forEach(length -> edges.add(padded(s, length)));
         }
         if (schema.allowsType("integer")) {
@@ -176,6 +190,24 @@ final class ValueCases {
             edges.addAll(EDGE_INSTANTS);
         }
         return List.copyOf(edges);
+    }
+
+    /** The strings an {@code enum} lists, in schema order; empty when the field has no enum. */
+    private static List<String> enumStrings(SchemaModel.Node schema) {
+        Object values = schema.keywords().get("enum");
+        if (values == null) {
+            return List.of();
+        }
+        List<String> strings = ((List<?>) values).stream().filter(v -> v != null).map(v -> {
+            if (!(v instanceof String s)) {
+                throw new IllegalStateException("only enums of strings are understood, not " + values);
+            }
+            return s;
+        }).toList();
+        if (strings.isEmpty()) {
+            throw new IllegalStateException("an enum with no string values: " + values);
+        }
+        return strings;
     }
 
     /** An envelope member Aftercart does not read: no value is wrong or right there. */
