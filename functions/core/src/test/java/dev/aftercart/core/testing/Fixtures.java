@@ -13,6 +13,7 @@ import dev.aftercart.core.event.EventParser;
 import dev.aftercart.core.event.LineItem;
 import dev.aftercart.core.event.Money;
 import dev.aftercart.core.event.OrderPlaced;
+import dev.aftercart.core.event.ShipmentUpdated;
 import dev.aftercart.core.event.ShopEvent;
 import dev.aftercart.core.json.Json;
 import dev.aftercart.core.render.Templates;
@@ -81,6 +82,10 @@ public final class Fixtures {
         return (OrderPlaced) parsed(name);
     }
 
+    public static ShipmentUpdated shipmentUpdated(String name) {
+        return (ShipmentUpdated) parsed(name);
+    }
+
     /**
      * Templates read from {@code src/test/resources/<directory>/journeys/templates/} only, such as
      * {@code template-fixtures} or {@code broken-templates}, instead of the shipped ones.
@@ -98,6 +103,12 @@ public final class Fixtures {
         Target target = target(json, path);
         target.put(value);
         return json;
+    }
+
+    /** Moves an event to {@code instant}: both the envelope's {@code time} and its {@code detail.occurredAt}; returns {@code json}. */
+    public static Map<String, Object> at(Map<String, Object> json, String instant) {
+        set(json, "time", instant);
+        return set(json, "detail.occurredAt", instant);
     }
 
     /** Removes the member at {@code path}; returns {@code json}. */
@@ -174,6 +185,11 @@ public final class Fixtures {
 
         public ProfileBuilder timeZone(String value) {
             timeZone = value;
+            return this;
+        }
+
+        public ProfileBuilder region(String value) {
+            region = value;
             return this;
         }
 
