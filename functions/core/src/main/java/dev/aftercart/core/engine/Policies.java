@@ -72,12 +72,13 @@ public record Policies(Set<String> vipTiers, int crossSellLimit, SendRules sendR
         Map<String, Object> marketing = (Map<String, Object>) root.getOrDefault("marketing", Map.of());
         Map<Channel, Duration> cooldown = new EnumMap<>(d.marketingCooldown());
         ((Map<String, Object>) marketing.getOrDefault("cooldown", Map.of()))
-                .forEach((channel, value) -> cooldown.put(Channel.fromId(channel), duration(value, "marketing.cooldown." + channel)));
+                .forEach((channel, value) -> cooldown.put(channel(channel, "marketing.cooldown." + channel),
+                        duration(value, "marketing.cooldown." + channel)));
         Map<Channel, Integer> cap = new EnumMap<>(d.marketingCap());
         Map<String, Object> caps = (Map<String, Object>) marketing.getOrDefault("cap", Map.of());
         caps.forEach((channel, value) -> {
             if (!channel.equals("window")) {
-                cap.put(Channel.fromId(channel), ((Number) value).intValue());
+                cap.put(channel(channel, "marketing.cap." + channel), count(value, "marketing.cap." + channel));
             }
         });
         Map<String, Object> negative = (Map<String, Object>) root.getOrDefault("negativeReview", Map.of());
@@ -92,6 +93,21 @@ public record Policies(Set<String> vipTiers, int crossSellLimit, SendRules sendR
                 negative.containsKey("suppressFor")
                         ? duration(negative.get("suppressFor"), "negativeReview.suppressFor")
                         : d.negativeReviewSuppression());
+    }
+
+    private static Channel channel(String id, String where) {
+        try {
+            return Channel.fromId(id);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(RESOURCE + ": " + where + " names no channel; use email or sms", e);
+        }
+    }
+
+    private static int count(Object value, String where) {
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        throw new IllegalArgumentException(RESOURCE + ": " + where + " must be a number");
     }
 
     private static LocalTime time(Object value, String where) {
