@@ -29,10 +29,13 @@ public record Engagement(List<MarketingSend> marketingSends, Map<String, Product
         reviews = Map.copyOf(reviews);
     }
 
-    /** This engagement with one more marketing send, forgetting those that fell out of the window. */
+    /**
+     * This engagement with one more marketing send, forgetting those that fell out of the window.
+     * A send exactly one window old is kept: {@link #marketingSince} still counts it.
+     */
     public Engagement withMarketingSend(Channel channel, Instant at) {
         List<MarketingSend> kept = Stream.concat(marketingSends.stream(), Stream.of(new MarketingSend(channel, at)))
-                .filter(send -> send.at().isAfter(at.minus(WINDOW)))
+                .filter(send -> !send.at().isBefore(at.minus(WINDOW)))
                 .toList();
         return new Engagement(kept, reviews);
     }
