@@ -124,15 +124,13 @@ public final class JourneyEngine {
 
     /** The step's due instant: after the trigger, plus the products' usage days, moved to its local send time. */
     static Instant due(Instant anchor, JourneyStep step, int usageDays, ZoneId zone) {
-        Instant due = anchor.plus(step.after());
-        if (step.plusUsageDays()) {
-            due = due.plus(Duration.ofDays(usageDays));
+        Duration wait = step.plusUsageDays() ? step.after().plusDays(usageDays) : step.after();
+        if (step.sendAt() == null) {
+            return anchor.plus(wait);
         }
-        if (step.sendAt() != null) {
-            ZonedDateTime local = due.atZone(zone);
-            due = ZonedDateTime.of(local.toLocalDate(), step.sendAt(), zone).toInstant();
-        }
-        return due;
+        // Whole days count on the customer's calendar: a clock change in between must not move the send to another day.
+        ZonedDateTime local = anchor.atZone(zone).plusDays(wait.toDays()).plus(wait.minusDays(wait.toDays()));
+        return ZonedDateTime.of(local.toLocalDate(), step.sendAt(), zone).toInstant();
     }
 
     private record ProductGroup(String key, Map<String, String> subject, int usageDays) {
