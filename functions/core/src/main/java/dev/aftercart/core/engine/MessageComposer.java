@@ -87,7 +87,8 @@ public final class MessageComposer {
             String shipmentId = message.subject().get("shipmentId");
             ShipmentRecord shipment = shipmentId == null ? null : order.shipments().get(shipmentId);
             if (shipment != null) {
-                model.put("shipment", shipmentModel(order, shipment, message.subject().get("status"), formats));
+                model.put("shipment", shipmentModel(order, shipment, message.subject().get("status"),
+                        message.subject().get("notice"), formats));
             }
             model.put("products", productsModel(order, products));
         }
@@ -108,9 +109,11 @@ public final class MessageComposer {
      * template pick its words.
      */
     private static Map<String, Object> shipmentModel(OrderRecord order, ShipmentRecord shipment, String status,
-            LocaleFormats formats) {
+            String plannedNotice, LocaleFormats formats) {
         boolean split = order.isSplit();
-        String notice = "delivered".equals(status) && split && order.isAllDelivered() ? "all_delivered" : status;
+        // As planned: a text held overnight must not become a second "everything has arrived" once the rest lands.
+        String notice = plannedNotice != null ? plannedNotice
+                : "delivered".equals(status) && split && order.isAllDelivered() ? "all_delivered" : status;
         List<Map<String, Object>> items = new ArrayList<>();
         for (LineItem line : split && !"all_delivered".equals(notice) ? order.linesIn(shipment) : order.items()) {
             items.add(Map.of("name", Text.clean(line.name(), PRODUCT_NAME_MAX), "quantity", quantityIn(shipment, line)));

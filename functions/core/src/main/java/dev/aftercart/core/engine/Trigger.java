@@ -53,7 +53,7 @@ public record Trigger(
     /**
      * A shipment's trigger. Its {@code notice} is the status, except that the delivery completing a
      * split order is {@code all_delivered}: one "everything has arrived" message instead of another
-     * "delivered".
+     * "delivered". The subject keeps it, so a message sent later says what it was planned to say.
      */
     private static Trigger shipment(ShipmentUpdated event, OrderRecord order) {
         ShipmentRecord shipment = order.shipments().get(event.shipmentId());
@@ -71,6 +71,7 @@ public record Trigger(
         subject.put("orderId", order.orderId());
         subject.put("shipmentId", event.shipmentId());
         subject.put("status", event.status().id());
+        subject.put("notice", notice);
         subject.put("productIds", LedgerEntry.joinProductIds(products));
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("status", event.status().id());
