@@ -115,8 +115,11 @@ public final class MessageComposer {
         String notice = plannedNotice != null ? plannedNotice
                 : "delivered".equals(status) && split && order.isAllDelivered() ? "all_delivered" : status;
         List<Map<String, Object>> items = new ArrayList<>();
-        for (LineItem line : split && !"all_delivered".equals(notice) ? order.linesIn(shipment) : order.items()) {
-            items.add(Map.of("name", Text.clean(line.name(), PRODUCT_NAME_MAX), "quantity", quantityIn(shipment, line)));
+        boolean wholeOrder = !split || "all_delivered".equals(notice);
+        for (LineItem line : wholeOrder ? order.items() : order.linesIn(shipment)) {
+            // "Everything has arrived" lists the order as ordered, not what the last parcel carried.
+            int quantity = "all_delivered".equals(notice) ? line.quantity() : quantityIn(shipment, line);
+            items.add(Map.of("name", Text.clean(line.name(), PRODUCT_NAME_MAX), "quantity", quantity));
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", status);
