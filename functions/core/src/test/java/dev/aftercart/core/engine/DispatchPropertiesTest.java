@@ -143,7 +143,10 @@ class DispatchPropertiesTest {
         return Arbitraries.longs().between(0, 48 * 60).map(Duration::ofMinutes);
     }
 
-    /** Up to six marketing sends in the 30 days before the stream, on either channel. */
+    /**
+     * Up to six marketing sends in the 30 days before the stream, on either channel. Their instants
+     * are relative (before the epoch by as long as before the stream); the property shifts them to its start.
+     */
     @Provide
     Arbitrary<List<Engagement.MarketingSend>> histories() {
         return Combinators.combine(Arbitraries.of(Channel.class), Arbitraries.longs().between(1, 30L * 24 * 60))
