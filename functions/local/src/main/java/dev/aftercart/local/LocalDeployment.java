@@ -12,6 +12,7 @@ import dev.aftercart.core.engine.Aftercart;
 import dev.aftercart.core.engine.Ports;
 import dev.aftercart.functions.dispatch.MessageDispatchHandler;
 import dev.aftercart.functions.orders.OrderEventsHandler;
+import dev.aftercart.functions.shipments.ShipmentEventsHandler;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -94,6 +95,8 @@ public final class LocalDeployment implements AutoCloseable {
         Map<String, Function<Aftercart, RequestStreamHandler>> known = Map.of(
                 OrderEventsHandler.class.getName(),
                 a -> new OrderEventsHandler(a.intake(OrderEventsHandler.DETAIL_TYPES), a::prime),
+                ShipmentEventsHandler.class.getName(),
+                a -> new ShipmentEventsHandler(a.intake(ShipmentEventsHandler.DETAIL_TYPES), a::prime),
                 MessageDispatchHandler.class.getName(),
                 a -> new MessageDispatchHandler(a.dispatcher(), a::prime));
         Function<Aftercart, RequestStreamHandler> factory = known.get(function.handlerClass());

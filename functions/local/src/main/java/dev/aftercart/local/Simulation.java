@@ -164,9 +164,15 @@ public final class Simulation {
             LocalScheduler.Schedule schedule = due.get();
             deployment.clock().advanceTo(schedule.at());
             String input = Json.write(Map.of("customerId", schedule.customerId(), "messageId", schedule.messageId()));
+            CapacityMeter.Snapshot before = deployment.meter().snapshot();
             Invocation result = invoke(deployment.handler(function), function, input);
+            CapacityMeter.Snapshot spent = deployment.meter().snapshot().minus(before);
             firings.add(new Firing(schedule.at(), schedule.customerId(), schedule.messageId(), result.outcome(),
                     result.error()));
+            String outcome = result.error() != null ? "failed"
+                    : String.valueOf(result.outcome().get("outcome")).split(":")[0];
+            usage.merge("Scheduled dispatch (" + outcome + ")", new Usage(1, spent.readUnits(), spent.writeUnits()),
+                    (a, b) -> a.plus(b.readUnits(), b.writeUnits()));
         }
     }
 

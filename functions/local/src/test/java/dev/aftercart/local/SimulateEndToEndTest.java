@@ -66,14 +66,14 @@ class SimulateEndToEndTest {
         assertThat(smsFor("ord-1001")).containsEntry("encoding", "GSM7").containsEntry("segments", new java.math.BigDecimal(1));
         assertThat(smsFor("ord-1003")).containsEntry("encoding", "UCS2").containsEntry("segments", new java.math.BigDecimal(1));
         assertThat(smsFor("ord-1005")).containsEntry("encoding", "UCS2").containsEntry("segments", new java.math.BigDecimal(1));
-        assertThat(sms).allSatisfy(line -> assertThat(line).containsEntry("journey", "order-confirmation"));
+        assertThat(sms).allSatisfy(line -> assertThat(line.get("journey")).isIn("order-confirmation", "shipping-updates"));
     }
 
     @Test
     void sameOrder_deliveredTwiceAndRepublished_sendsOneEmailAndOneSms() {
         long deliveries = bundledLines.stream().filter(l -> l.contains("\"ord-1003\"")).count();
         assertThat(deliveries).isEqualTo(3);
-        assertThat(ledgerFor("ord-1003")).hasSize(2)
+        assertThat(ledgerFor("ord-1003")).filteredOn(e -> "order-confirmation".equals(e.get("journey"))).hasSize(2)
                 .allSatisfy(entry -> assertThat(entry).containsEntry("status", "sent"));
         assertThat(emailFiles().filter(f -> ledgerFor("ord-1003").stream()
                 .anyMatch(e -> f.getFileName().toString().contains((String) e.get("messageId"))))).hasSize(1);
@@ -117,6 +117,98 @@ class SimulateEndToEndTest {
         }
     }
 
+    // --- shipping, scheduled sends and the send-time policies ---
+
+    @Test
+    void splitOrder_namesEachParcelsItems_andTheLastDeliverySaysEverythingHasArrived() {
+        Map<String, Object> first = shippingEmail("S-1001-A", "delivered");
+        Map<String, Object> last = shippingEmail("S-1001-B", "delivered");
+        String firstText = emailAt(first).part("text/plain").text();
+        String lastText = emailAt(last).part("text/plain").text();
+
+        assertThat(firstText).contains("Ethiopia Yirgacheffe").doesNotContain("Pour-Over Dripper");
+        assertThat(lastText).contains("Ethiopia Yirgacheffe", "Pour-Over Dripper", "Paper Filters");
+        assertThat(emailAt(last).decodedHeader("Subject")).isNotEqualTo(emailAt(first).decodedHeader("Subject"));
+    }
+
+    @Test
+    void lateInTransitScan_afterDelivery_isRecordedStale_andSendsNothing() throws IOException {
+        String staleEventId = bundledLines.stream()
+                .filter(l -> l.contains("\"S-1001-B\"") && l.contains("\"in_transit\"") && l.contains("2026-11-21T07:00:00Z"))
+                .map(l -> (String) Json.parseObject(l).get("id"))
+                .findFirst()
+                .orElseThrow();
+        String handled = Files.readAllLines(out.resolve("logs.jsonl")).stream()
+                .filter(l -> l.contains("\"event_handled\"") && l.contains(staleEventId))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(Json.parseObject(handled)).containsEntry("state", "stale").containsEntry("messages", List.of());
+        assertThat(ledger).filteredOn(e -> "shipping-updates".equals(e.get("journey"))
+                && "S-1001-B".equals(subject(e).get("shipmentId")) && "in_transit".equals(subject(e).get("status")))
+                .hasSize(1);
+    }
+
+    @Test
+    void deliveryAt2230Local_emailsAtOnce_andHoldsTheSmsUntil0800() {
+        Map<String, Object> email = shippingEmail("S-1001-B", "delivered");
+        Map<String, Object> text = ledger.stream()
+                .filter(e -> "shipping-updates".equals(e.get("journey")) && "sms".equals(e.get("channel"))
+                        && "S-1001-B".equals(subject(e).get("shipmentId")))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(email).containsEntry("updatedAt", "2026-11-21T06:30:00Z");
+        assertThat(text).containsEntry("status", "sent").containsEntry("dueAt", "2026-11-21T16:00:00Z");
+        assertThat(sms).filteredOn(l -> text.get("messageId").equals(l.get("messageId")))
+                .singleElement().satisfies(l -> assertThat(l).containsEntry("sentAt", "2026-11-21T16:00:00Z"));
+    }
+
+    @Test
+    void productUsedFor21Days_getsItsReviewRequest21DaysAfterDelivery_at10Local() {
+        Map<String, Object> request = ledger.stream()
+                .filter(e -> "review-request".equals(e.get("journey")) && "request".equals(e.get("step"))
+                        && "P-2003".equals(subject(e).get("productIds")) && "ord-1005".equals(subject(e).get("orderId")))
+                .findFirst()
+                .orElseThrow();
+
+        // Delivered 2026-11-20 14:00 in Bangkok; 21 days later at 10:00 Bangkok time.
+        assertThat(request).containsEntry("dueAt", "2026-12-11T03:00:00Z");
+    }
+
+    @Test
+    void cancelledOrder_withdrawsItsPendingScheduledMessages() {
+        List<Map<String, Object>> pending = ledgerFor("ord-1007").stream()
+                .filter(e -> List.of("review-request", "product-tips").contains(e.get("journey")))
+                .toList();
+
+        assertThat(pending).isNotEmpty().allSatisfy(e -> assertThat(e)
+                .containsEntry("status", "cancelled").containsEntry("reason", "order_cancelled"));
+    }
+
+    @Test
+    void missedDelivery_stillWaitingADayLater_escalates_byEmailWhenTextsAreNotAllowed() {
+        List<Map<String, Object>> followUps = ledgerFor("ord-1002").stream()
+                .filter(e -> "attempted-follow-up".equals(e.get("step")))
+                .toList();
+
+        assertThat(followUps).anySatisfy(e -> assertThat(e).containsEntry("channel", "sms")
+                .containsEntry("status", "skipped").containsEntry("reason", "no_sms_transactional_consent"));
+        assertThat(followUps).anySatisfy(e -> assertThat(e).containsEntry("channel", "email")
+                .containsEntry("status", "sent"));
+    }
+
+    @Test
+    void ledger_explainsEverySkipAndHold_andNothingIsLeftHanging() {
+        assertThat(ledger).allSatisfy(e -> {
+            assertThat(e.get("status")).isIn("sent", "skipped", "cancelled", "failed");
+            if (!"sent".equals(e.get("status"))) {
+                assertThat(e.get("reason")).as("reason of %s", e.get("messageId")).isNotNull();
+            }
+        });
+        assertThat(ledger).anySatisfy(e -> assertThat(e).containsEntry("reason", "no_email_marketing_consent"));
+    }
+
     @Test
     void logs_holdNoEmailAddressPhoneNumberOrName() throws IOException {
         String logs = Files.readString(out.resolve("logs.jsonl"));
@@ -133,9 +225,31 @@ class SimulateEndToEndTest {
         }
     }
 
+    private static Map<String, Object> shippingEmail(String shipmentId, String status) {
+        return ledger.stream()
+                .filter(e -> "shipping-updates".equals(e.get("journey")) && "email".equals(e.get("channel"))
+                        && shipmentId.equals(subject(e).get("shipmentId")) && status.equals(subject(e).get("status")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + status + " email for " + shipmentId));
+    }
+
+    private static MimeReader.Message emailAt(Map<String, Object> entry) {
+        assertThat(entry).containsEntry("status", "sent");
+        try {
+            return MimeReader.read(Files.readAllBytes(out.resolve((String) entry.get("outbox"))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> subject(Map<String, Object> entry) {
+        return (Map<String, Object>) entry.get("subject");
+    }
+
     private static MimeReader.Message email(String orderId) {
         Map<String, Object> entry = ledgerFor(orderId).stream()
-                .filter(e -> "email".equals(e.get("channel")))
+                .filter(e -> "email".equals(e.get("channel")) && "order-confirmation".equals(e.get("journey")))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no email in the ledger for " + orderId));
         assertThat(entry).containsEntry("status", "sent");
@@ -148,7 +262,7 @@ class SimulateEndToEndTest {
 
     private static Map<String, Object> smsFor(String orderId) {
         String messageId = ledgerFor(orderId).stream()
-                .filter(e -> "sms".equals(e.get("channel")))
+                .filter(e -> "sms".equals(e.get("channel")) && "order-confirmation".equals(e.get("journey")))
                 .map(e -> (String) e.get("messageId"))
                 .findFirst()
                 .orElseThrow();

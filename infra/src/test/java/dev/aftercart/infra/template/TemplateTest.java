@@ -9,6 +9,7 @@ import dev.aftercart.aws.wiring.Env;
 import dev.aftercart.core.json.Json;
 import dev.aftercart.functions.dispatch.MessageDispatchHandler;
 import dev.aftercart.functions.orders.OrderEventsHandler;
+import dev.aftercart.functions.shipments.ShipmentEventsHandler;
 import dev.aftercart.local.EventRouter;
 import dev.aftercart.local.SamTemplate;
 import dev.aftercart.local.TemplateFunction;
@@ -46,6 +47,7 @@ class TemplateTest {
     /** What each handler accepts: a sample routed to a function its handler rejects is a routing bug. */
     static final Map<String, Set<String>> DETAIL_TYPES_BY_HANDLER = Map.of(
             OrderEventsHandler.class.getName(), OrderEventsHandler.DETAIL_TYPES,
+            ShipmentEventsHandler.class.getName(), ShipmentEventsHandler.DETAIL_TYPES,
             MessageDispatchHandler.class.getName(), Set.of());
 
     /** Variables Lambda itself sets; the template must not. */
@@ -249,7 +251,7 @@ class TemplateTest {
                 rules++;
             }
         }
-        assertThat(rules).isEqualTo(3);
+        assertThat(rules).isEqualTo(4);
     }
 
     // --- helpers -------------------------------------------------------------------------------

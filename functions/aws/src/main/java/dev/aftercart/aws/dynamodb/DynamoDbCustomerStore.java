@@ -24,7 +24,6 @@ import dev.aftercart.core.port.CustomerStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -56,15 +55,10 @@ public final class DynamoDbCustomerStore implements CustomerStore {
         return table.get(profileKey(customerId), true).map(DynamoDbCustomerStore::profileFrom);
     }
 
-    /**
-     * @throws NullPointerException when the profile has no engagement: an empty one is stored as no
-     *     attribute, so {@code null} could not be read back, and no send-time check can run without it
-     */
     // Why: every event folds into the profile (contact, consent, suppression, loyalty), dispatch re-reads it,
     // and its engagement (recent marketing sends, reviews) is what the send-time caps and exits check.
     @Override
     public boolean saveProfile(CustomerProfile profile, long expectedVersion) {
-        Objects.requireNonNull(profile.engagement(), "profile.engagement (Engagement.NONE when there is none)");
         Map<String, AttributeValue> item = Attributes.builder()
                 .putAll(profileKey(profile.customerId()))
                 .put("customerId", string(profile.customerId()))

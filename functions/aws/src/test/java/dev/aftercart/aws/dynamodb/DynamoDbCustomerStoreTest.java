@@ -176,16 +176,6 @@ class DynamoDbCustomerStoreTest {
     }
 
     @Test
-    void saveProfile_refusesProfileWithoutEngagement_andSendsNothing() {
-        CustomerProfile profile = withEngagement(koreanProfile(unique("c")), null);
-
-        assertThatThrownBy(() -> store.saveProfile(profile, 0))
-                .isInstanceOf(NullPointerException.class)
-                .hasMessageContaining("engagement");
-        assertThat(sent.calls()).isEmpty();
-    }
-
-    @Test
     void saveProfile_withNewEngagement_isConditionalOnVersion_likeAnyProfileWrite() {
         CustomerProfile read = koreanProfile(unique("c"));
         store.saveProfile(read, 0);

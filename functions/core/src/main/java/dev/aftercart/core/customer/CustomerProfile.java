@@ -22,6 +22,10 @@ public record CustomerProfile(
         Instant updatedAt,
         long version) {
 
+    public CustomerProfile {
+        engagement = engagement == null ? Engagement.NONE : engagement;
+    }
+
     public static CustomerProfile newCustomer(String customerId) {
         return new CustomerProfile(customerId, null, null, null, null, null, null, Consent.NONE, Suppression.NONE,
                 Loyalty.NONE, Engagement.NONE, Instant.EPOCH, 0);

@@ -74,7 +74,7 @@ public record OrderRecord(
     /** Whether the order ships in more than one parcel, as far as its shipments show so far. */
     public boolean isSplit() {
         return shipments.size() > 1
-                || shipments.values().stream().anyMatch(s -> !s.carriesWholeOrder() && !carriesEveryLine(s));
+                || shipments.values().stream().anyMatch(s -> !s.carriesWholeOrder() && !carriesEveryUnit(s));
     }
 
     /** Whether every unit ordered is in a delivered shipment. */
@@ -104,8 +104,13 @@ public record OrderRecord(
         return items.stream().filter(line -> products.contains(line.productId())).toList();
     }
 
-    private boolean carriesEveryLine(ShipmentRecord shipment) {
-        Set<String> products = shipment.items().stream().map(ShipmentItem::productId).collect(Collectors.toSet());
-        return items.stream().allMatch(line -> products.contains(line.productId()));
+    /** Whether one parcel's items cover every unit ordered (a parcel with half the units is part of a split). */
+    private boolean carriesEveryUnit(ShipmentRecord shipment) {
+        Map<String, Integer> shipped = shipment.items().stream()
+                .collect(Collectors.groupingBy(ShipmentItem::productId, Collectors.summingInt(ShipmentItem::quantity)));
+        return items.stream()
+                .collect(Collectors.groupingBy(LineItem::productId, Collectors.summingInt(LineItem::quantity)))
+                .entrySet().stream()
+                .allMatch(e -> shipped.getOrDefault(e.getKey(), 0) >= e.getValue());
     }
 }

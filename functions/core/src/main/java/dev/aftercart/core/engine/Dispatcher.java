@@ -43,6 +43,7 @@ import java.util.Optional;
 public final class Dispatcher {
 
     private static final int ATTEMPTS = 5;
+    private static final java.time.Duration CONTENTION_RETRY = java.time.Duration.ofMinutes(1);
 
     private final JourneyCatalog journeys;
     private final CustomerStore customers;
@@ -228,7 +229,8 @@ public final class Dispatcher {
                 return Optional.of(decision);
             }
         }
-        throw new ConcurrentUpdateException("customer profile");
+        // Still contended: try again in a minute rather than leave the message claimed for good.
+        return Optional.of(new Decision.Hold(now.plus(CONTENTION_RETRY), "profile_contention"));
     }
 
     /** A claimed message that the fresh state says not to send now: skipped, or held for later. */

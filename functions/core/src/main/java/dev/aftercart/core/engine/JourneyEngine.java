@@ -110,7 +110,7 @@ public final class JourneyEngine {
                 if (!step.when().matches(trigger.facts())) {
                     continue;
                 }
-                Instant due = due(trigger.anchor(), step, group.usageDays(), zone);
+                Instant due = due(trigger.anchor(), step, group.usageDays(), zone).plus(Duration.ofDays(group.dayOffset()));
                 for (Channel channel : step.channels()) {
                     String messageId = MessageId.of(journey.id(), step.id(), channel.id(), group.key());
                     LedgerEntry entry = LedgerEntry.planned(trigger.customerId(), messageId, journey.id(), step.id(),
@@ -133,20 +133,27 @@ public final class JourneyEngine {
         return ZonedDateTime.of(local.toLocalDate(), step.sendAt(), zone).toInstant();
     }
 
-    private record ProductGroup(String key, Map<String, String> subject, int usageDays) {
+    /** Products messaged together; {@code dayOffset} spaces runs that fall due the same day a day apart. */
+    private record ProductGroup(String key, Map<String, String> subject, int usageDays, int dayOffset) {
     }
 
     /**
-     * One group for the whole trigger, or, for a journey with {@code productsPerMessage}, the
-     * trigger's products grouped by usage days (they fall due together) in runs of at most that many.
+     * One group for the whole trigger, or, for a journey with {@code productsPerMessage}, its
+     * products grouped by usage days (they fall due together) in runs of at most that many. Runs
+     * that fall due the same day go a day apart, so the marketing cooldown does not skip them.
      */
     private List<ProductGroup> groups(Journey journey, Trigger trigger) {
+        List<String> about = trigger.productsFor(journey);
         if (journey.productsPerMessage() == 0) {
-            return List.of(new ProductGroup(trigger.businessKey(), trigger.subject(), DEFAULT_USAGE_DAYS));
+            Map<String, String> subject = new LinkedHashMap<>(trigger.subject());
+            if (journey.aboutWholeOrder()) {
+                subject.put("productIds", LedgerEntry.joinProductIds(about));
+            }
+            return List.of(new ProductGroup(trigger.businessKey(), subject, DEFAULT_USAGE_DAYS, 0));
         }
-        Map<String, Product> products = trigger.products().isEmpty() ? Map.of() : catalog.products(trigger.products());
+        Map<String, Product> products = about.isEmpty() ? Map.of() : catalog.products(about);
         Map<Integer, List<String>> byUsage = new TreeMap<>();
-        for (String productId : trigger.products()) {
+        for (String productId : about) {
             Product product = products.get(productId);
             int days = product != null && product.usageDays() != null ? product.usageDays() : DEFAULT_USAGE_DAYS;
             byUsage.computeIfAbsent(days, d -> new ArrayList<>()).add(productId);
@@ -158,7 +165,7 @@ public final class JourneyEngine {
                 Map<String, String> subject = new LinkedHashMap<>(trigger.subject());
                 subject.put("productIds", LedgerEntry.joinProductIds(chunk));
                 groups.add(new ProductGroup(trigger.businessKey() + ":products:" + LedgerEntry.joinProductIds(chunk),
-                        subject, days));
+                        subject, days, from / journey.productsPerMessage()));
             }
         });
         return groups;

@@ -113,20 +113,25 @@ public final class Recorder {
                 : customers.customerIdForOrder(event.orderId()).orElseThrow(() -> new OrderNotYetKnownException(event.orderId()));
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             OrderRecord order = customers.order(customerId, event.orderId())
-                    .filter(OrderRecord::isKnown)
                     .orElseThrow(() -> new OrderNotYetKnownException(event.orderId()));
             CustomerProfile profile = customers.profile(customerId).orElse(null);
+            if (!order.isKnown()) {
+                // Cancelled before its Order Placed arrived: nothing to tell the customer about this parcel.
+                return new Recording(RecordState.STALE, profile, order);
+            }
             ShipmentRecord current = order.shipments().get(event.shipmentId());
             if (current != null) {
                 if (event.occurredAt().isBefore(current.statusAt())
                         || current.status().isFinal() && current.status() != event.status()) {
                     return new Recording(RecordState.STALE, profile, order);
                 }
-                if (current.status() == event.status()) {
+                if (current.status() == event.status() && !refreshes(current, event)) {
                     return new Recording(RecordState.DUPLICATE, profile, order);
                 }
             }
-            ShipmentRecord next = new ShipmentRecord(event.shipmentId(), event.status(), event.occurredAt(),
+            // The same status again keeps the time it was first reported; new details (a later ETA) are kept.
+            Instant statusAt = current != null && current.status() == event.status() ? current.statusAt() : event.occurredAt();
+            ShipmentRecord next = new ShipmentRecord(event.shipmentId(), event.status(), statusAt,
                     event.carrier() != null || current == null ? event.carrier() : current.carrier(),
                     event.trackingNumber() != null || current == null ? event.trackingNumber() : current.trackingNumber(),
                     event.trackingUrl() != null || current == null ? event.trackingUrl() : current.trackingUrl(),
@@ -138,6 +143,18 @@ public final class Recorder {
             }
         }
         throw new ConcurrentUpdateException("order");
+    }
+
+    /** Whether an update of the same status brings details the record lacks or has older. */
+    private static boolean refreshes(ShipmentRecord current, ShipmentUpdated event) {
+        return changed(event.carrier(), current.carrier()) || changed(event.trackingNumber(), current.trackingNumber())
+                || changed(event.trackingUrl(), current.trackingUrl())
+                || changed(event.estimatedDelivery(), current.estimatedDelivery())
+                || changed(event.items(), current.items());
+    }
+
+    private static boolean changed(Object given, Object known) {
+        return given != null && !given.equals(known);
     }
 
     private Recording customerUpdated(CustomerUpdated event) {

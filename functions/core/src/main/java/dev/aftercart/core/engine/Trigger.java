@@ -7,6 +7,7 @@ import dev.aftercart.core.event.OrderPlaced;
 import dev.aftercart.core.event.ShipmentStatus;
 import dev.aftercart.core.event.ShipmentUpdated;
 import dev.aftercart.core.event.ShopEvent;
+import dev.aftercart.core.journey.Journey;
 import dev.aftercart.core.ledger.LedgerEntry;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ public record Trigger(
         Map<String, String> subject,
         Instant anchor,
         List<String> products,
+        List<String> orderProducts,
         Map<String, Object> facts) {
 
     /** The facts each kind of trigger offers journey conditions. */
@@ -37,6 +39,7 @@ public record Trigger(
     public Trigger {
         subject = Map.copyOf(subject);
         products = List.copyOf(products);
+        orderProducts = List.copyOf(orderProducts);
         facts = Map.copyOf(facts);
     }
 
@@ -44,7 +47,8 @@ public record Trigger(
         return switch (event) {
             case OrderPlaced placed -> Optional.of(new Trigger(placed.customer().customerId(),
                     "order:" + placed.orderId(), Map.of("orderId", placed.orderId()), placed.occurredAt(),
-                    List.of(), Map.of("itemCount", placed.items().stream().mapToInt(LineItem::quantity).sum())));
+                    List.of(), placed.items().stream().map(LineItem::productId).distinct().toList(),
+                    Map.of("itemCount", placed.items().stream().mapToInt(LineItem::quantity).sum())));
             case ShipmentUpdated shipment -> Optional.of(shipment(shipment, recording.order()));
             default -> Optional.empty();
         };
@@ -62,11 +66,8 @@ public record Trigger(
         String notice = event.status() == ShipmentStatus.DELIVERED && split && allDelivered
                 ? "all_delivered"
                 : event.status().id();
-        List<String> products = order.linesIn(shipment).stream()
-                .map(LineItem::productId)
-                .distinct()
-                .filter(p -> !order.returnedProducts().contains(p))
-                .toList();
+        List<String> products = kept(order, order.linesIn(shipment));
+        List<String> orderProducts = kept(order, order.items());
         Map<String, String> subject = new LinkedHashMap<>();
         subject.put("orderId", order.orderId());
         subject.put("shipmentId", event.shipmentId());
@@ -82,7 +83,21 @@ public record Trigger(
             facts.put("carrier", event.carrier());
         }
         return new Trigger(order.customerId(), "shipment:" + event.shipmentId() + ":" + event.status().id(), subject,
-                event.occurredAt(), products, facts);
+                event.occurredAt(), products, orderProducts, facts);
+    }
+
+    /** The distinct products of these lines the customer has not returned. */
+    private static List<String> kept(OrderRecord order, List<LineItem> lines) {
+        return lines.stream()
+                .map(LineItem::productId)
+                .distinct()
+                .filter(p -> !order.returnedProducts().contains(p))
+                .toList();
+    }
+
+    /** The products a journey's messages are about: the trigger's, or the whole order's. */
+    public List<String> productsFor(Journey journey) {
+        return journey.aboutWholeOrder() ? orderProducts : products;
     }
 
     /** Detail-types that can start a journey; a journey naming any other is rejected at start-up. */

@@ -9,6 +9,8 @@ import java.util.stream.Stream;
  * @param when the trigger facts the journey needs, e.g. {@code {"status": ["delivered"]}}
  * @param productsPerMessage when above 0, one message per group of at most this many products of
  *     the trigger (grouped by when they fall due), instead of one per trigger
+ * @param aboutWholeOrder whether messages are about every product of the order, rather than only
+ *     the trigger's (a shipment's) products
  */
 public record Journey(
         String id,
@@ -16,6 +18,7 @@ public record Journey(
         MessageKind kind,
         Condition when,
         int productsPerMessage,
+        boolean aboutWholeOrder,
         List<JourneyStep> steps,
         List<ExitCondition> exitWhen) {
 
@@ -25,7 +28,7 @@ public record Journey(
     }
 
     public Journey(String id, String trigger, MessageKind kind, List<JourneyStep> steps, List<ExitCondition> exitWhen) {
-        this(id, trigger, kind, Condition.ALWAYS, 0, steps, exitWhen);
+        this(id, trigger, kind, Condition.ALWAYS, 0, false, steps, exitWhen);
     }
 
     public JourneyStep step(String stepId) {

@@ -97,7 +97,11 @@ public final class JourneyCatalog {
             }
             perMessage = n.intValue();
         }
-        return new Journey(id, trigger, kind, when, perMessage, steps, exits(map, where));
+        Object about = map.getOrDefault("products", "trigger");
+        if (!"trigger".equals(about) && !"order".equals(about)) {
+            throw new IllegalArgumentException(where + ".products must be \"trigger\" or \"order\"");
+        }
+        return new Journey(id, trigger, kind, when, perMessage, "order".equals(about), steps, exits(map, where));
     }
 
     private static List<ExitCondition> exits(Map<String, Object> map, String where) {

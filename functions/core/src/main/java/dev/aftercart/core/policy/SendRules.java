@@ -1,5 +1,6 @@
 package dev.aftercart.core.policy;
 
+import dev.aftercart.core.customer.Engagement;
 import dev.aftercart.core.journey.Channel;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -37,6 +38,15 @@ public record SendRules(
         marketingCap = Map.copyOf(marketingCap);
         if (!smsWindowStart.isBefore(smsWindowEnd)) {
             throw new IllegalArgumentException("the SMS window must start before it ends");
+        }
+        for (Map.Entry<String, LocalTime> end : smsWindowEndByRegion.entrySet()) {
+            if (!smsWindowStart.isBefore(end.getValue())) {
+                throw new IllegalArgumentException("the SMS window in " + end.getKey() + " must end after it starts");
+            }
+        }
+        if (marketingCapWindow.compareTo(Engagement.WINDOW) > 0) {
+            throw new IllegalArgumentException("the marketing cap window can be at most "
+                    + Engagement.WINDOW + ": longer history is not kept");
         }
     }
 

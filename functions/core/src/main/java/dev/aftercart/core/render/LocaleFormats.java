@@ -4,6 +4,7 @@ import dev.aftercart.core.event.Money;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.chrono.ThaiBuddhistChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -35,7 +36,12 @@ public final class LocaleFormats {
         if (instant == null) {
             return "";
         }
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(instant.atZone(zone));
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        // Thai readers date by the Buddhist era (2026 is 2569), as Thai forms and receipts do.
+        if ("th".equals(locale.getLanguage())) {
+            format = format.withChronology(ThaiBuddhistChronology.INSTANCE);
+        }
+        return format.format(instant.atZone(zone));
     }
 
     public Locale locale() {

@@ -89,12 +89,15 @@ class ShipmentRecorderTest {
     }
 
     @Test
-    void updateForAnOrderKnownOnlyByItsCancellation_throwsOrderNotYetKnown() {
+    void updateForAnOrderKnownOnlyByItsCancellation_isStale_soNothingIsSentAndNothingRetried() {
         recorder.record(new OrderCancelled("o-9", "c-5001", "fraud_review", Instant.parse("2026-11-21T10:00:00Z")));
         ShipmentUpdated update = new ShipmentUpdated("s-9", "o-9", "c-5001", ShipmentStatus.IN_TRANSIT, null, null,
                 null, null, null, Instant.parse("2026-11-21T14:00:00Z"));
 
-        assertThatThrownBy(() -> recorder.record(update)).isInstanceOf(OrderNotYetKnownException.class);
+        Recording recording = recorder.record(update);
+
+        assertThat(recording.state()).isEqualTo(RecordState.STALE);
+        assertThat(recording.order().shipments()).isEmpty();
     }
 
     @Test

@@ -159,8 +159,8 @@ class ShippingJourneyScenarioTest {
     }
 
     @Test
-    void splitOrder_marketingBeyondTheCap_isSkippedWithItsReason() {
-        // given: two parcels a day apart each plan tips, a request and a reminder
+    void splitOrder_getsOneTipsEmailForTheWholeOrder_andARequestAndReminderPerParcel() {
+        // given: two parcels a day apart; each plans a request and a reminder, the last one the tips
         harness.arrive(event("policy-order-placed.json"));
         harness.arrive(event("policy-shipment-split-first-delivered.json"));
         harness.arrive(event("policy-shipment-split-second-delivered.json"));
@@ -168,7 +168,7 @@ class ShippingJourneyScenarioTest {
         // when
         harness.runUntil(Instant.parse("2026-12-31T00:00:00Z"));
 
-        // then: five marketing emails in 30 days, and the sixth is skipped for the cap
+        // then: one tips email, about every product of the order; five marketing emails, within the cap
         List<LedgerEntry> marketing = harness.ledger.forCustomer(CUSTOMER).stream()
                 .filter(e -> e.kind() == dev.aftercart.core.journey.MessageKind.MARKETING)
                 .sorted(java.util.Comparator.comparing(LedgerEntry::dueAt))
@@ -176,11 +176,14 @@ class ShippingJourneyScenarioTest {
         assertThat(marketing).extracting(e -> e.journeyId() + "/" + e.stepId(), LedgerEntry::status, LedgerEntry::reason)
                 .containsExactly(
                         tuple("product-tips/tips", MessageStatus.SENT, null),
-                        tuple("product-tips/tips", MessageStatus.SENT, null),
                         tuple("review-request/request", MessageStatus.SENT, null),
                         tuple("review-request/request", MessageStatus.SENT, null),
                         tuple("review-request/reminder", MessageStatus.SENT, null),
-                        tuple("review-request/reminder", MessageStatus.SKIPPED, "marketing_cap"));
+                        tuple("review-request/reminder", MessageStatus.SENT, null));
+        LedgerEntry tips = marketing.get(0);
+        List<String> ordered = harness.customers.order(CUSTOMER, tips.orderId()).orElseThrow().items().stream()
+                .map(dev.aftercart.core.event.LineItem::productId).distinct().toList();
+        assertThat(tips.productIds()).containsExactlyElementsOf(ordered);
     }
 
     @Test

@@ -288,7 +288,7 @@ class ShippingRenderingTest {
         assertThat(shipped.subject()).isEqualTo("Aftercart Demo: คำสั่งซื้อ #3001 จัดส่งแล้ว");
         assertThat(shipped.text())
                 .startsWith("สวัสดีคุณสมชาย\n\nคำสั่งซื้อของคุณกำลังเดินทาง\n")
-                .contains("ข่าวดี คำสั่งซื้อ #3001 จัดส่งแล้ว คาดว่าจะถึงภายในวันที่ 24 พฤศจิกายน ค.ศ. 2026")
+                .contains("ข่าวดี คำสั่งซื้อ #3001 จัดส่งแล้ว คาดว่าจะถึงภายในวันที่ 24 พฤศจิกายน 2569")
                 .contains("ติดตามพัสดุ: https://track.example/th/EF582621151TH")
                 .contains("บริษัทขนส่ง: Thailand Post\nเลขพัสดุ: EF582621151TH\n");
         assertThat(linesUnder(shipped.text(), "สินค้าในพัสดุนี้:")).containsExactly("- เสื่อโยคะ x 1", "- ขวดน้ำ x 1");

@@ -176,9 +176,11 @@ class JourneyCatalogStepFieldsTest {
         assertThat(review.exitWhen()).containsExactlyInAnyOrder(ExitCondition.ORDER_CANCELLED,
                 ExitCondition.PRODUCT_REVIEWED, ExitCondition.ITEM_RETURNED);
         assertThat(tips.step("tips").after()).isEqualTo(Duration.ofDays(2));
-        assertThat(List.of(review, tips)).allSatisfy(j -> {
-            assertThat(j.when().matches(Map.of("status", "delivered"))).isTrue();
-            assertThat(j.when().matches(Map.of("status", "out_for_delivery"))).isFalse();
-        });
+        assertThat(review.when().matches(Map.of("status", "delivered"))).isTrue();
+        assertThat(review.when().matches(Map.of("status", "out_for_delivery"))).isFalse();
+        // Tips wait for the whole order, and speak of all of it: one email for a split order.
+        assertThat(tips.aboutWholeOrder()).isTrue();
+        assertThat(tips.when().matches(Map.of("status", "delivered", "allDelivered", true))).isTrue();
+        assertThat(tips.when().matches(Map.of("status", "delivered", "allDelivered", false))).isFalse();
     }
 }
