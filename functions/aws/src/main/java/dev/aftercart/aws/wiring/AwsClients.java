@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -62,6 +63,10 @@ public final class AwsClients {
 
     public SnsClient sns() {
         return configure(SnsClient.builder()).build();
+    }
+
+    public EventBridgeClient eventBridge() {
+        return configure(EventBridgeClient.builder()).build();
     }
 
     public SchedulerClient scheduler() {

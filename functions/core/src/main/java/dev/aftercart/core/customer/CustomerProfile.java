@@ -1,6 +1,7 @@
 package dev.aftercart.core.customer;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Everything the journeys know about one customer. {@code updatedAt} is the {@code occurredAt} of
@@ -19,16 +20,18 @@ public record CustomerProfile(
         Suppression suppression,
         Loyalty loyalty,
         Engagement engagement,
+        Map<String, Subscription> subscriptions,
         Instant updatedAt,
         long version) {
 
     public CustomerProfile {
         engagement = engagement == null ? Engagement.NONE : engagement;
+        subscriptions = subscriptions == null ? Map.of() : Map.copyOf(subscriptions);
     }
 
     public static CustomerProfile newCustomer(String customerId) {
         return new CustomerProfile(customerId, null, null, null, null, null, null, Consent.NONE, Suppression.NONE,
-                Loyalty.NONE, Engagement.NONE, Instant.EPOCH, 0);
+                Loyalty.NONE, Engagement.NONE, Map.of(), Instant.EPOCH, 0);
     }
 
     public boolean isNew() {
@@ -41,27 +44,47 @@ public record CustomerProfile(
 
     public CustomerProfile withSuppression(Suppression next) {
         return new CustomerProfile(customerId, email, phone, firstName, locale, timeZone, region, consent, next,
-                loyalty, engagement, updatedAt, version);
+                loyalty, engagement, subscriptions, updatedAt, version);
     }
 
     public CustomerProfile withLoyalty(Loyalty next, Instant at) {
         return new CustomerProfile(customerId, email, phone, firstName, locale, timeZone, region, consent, suppression,
-                next, engagement, at, version);
+                next, engagement, subscriptions, at, version);
     }
 
     /** Engagement is bookkeeping, not news from the store: {@code updatedAt} stays, the version moves on. */
     public CustomerProfile withEngagement(Engagement next) {
         return new CustomerProfile(customerId, email, phone, firstName, locale, timeZone, region, consent, suppression,
-                loyalty, next, updatedAt, version + 1);
+                loyalty, next, subscriptions, updatedAt, version + 1);
+    }
+
+    /** Loyalty is the programme's news, not the store's: {@code updatedAt} stays, the loyalty keeps its own. */
+    public CustomerProfile withLoyalty(Loyalty next) {
+        return new CustomerProfile(customerId, email, phone, firstName, locale, timeZone, region, consent, suppression,
+                next, engagement, subscriptions, updatedAt, version);
+    }
+
+    public CustomerProfile withReview(String productId, Engagement.ProductReview review) {
+        Map<String, Engagement.ProductReview> reviews = new java.util.HashMap<>(engagement.reviews());
+        reviews.put(productId, review);
+        return new CustomerProfile(customerId, email, phone, firstName, locale, timeZone, region, consent, suppression,
+                loyalty, new Engagement(engagement.marketingSends(), reviews), subscriptions, updatedAt, version);
+    }
+
+    public CustomerProfile withSubscription(Subscription subscription) {
+        Map<String, Subscription> next = new java.util.HashMap<>(subscriptions);
+        next.put(subscription.subscriptionId(), subscription);
+        return new CustomerProfile(customerId, email, phone, firstName, locale, timeZone, region, consent, suppression,
+                loyalty, engagement, next, updatedAt, version);
     }
 
     public CustomerProfile withVersion(long next) {
         return new CustomerProfile(customerId, email, phone, firstName, locale, timeZone, region, consent, suppression,
-                loyalty, engagement, updatedAt, next);
+                loyalty, engagement, subscriptions, updatedAt, next);
     }
 
     public CustomerProfile withUpdatedAt(Instant at) {
         return new CustomerProfile(customerId, email, phone, firstName, locale, timeZone, region, consent, suppression,
-                loyalty, engagement, at, version);
+                loyalty, engagement, subscriptions, at, version);
     }
 }

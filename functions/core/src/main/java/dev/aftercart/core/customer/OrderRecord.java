@@ -2,6 +2,7 @@ package dev.aftercart.core.customer;
 
 import dev.aftercart.core.event.LineItem;
 import dev.aftercart.core.event.Money;
+import dev.aftercart.core.event.ReturnItem;
 import dev.aftercart.core.event.ShipmentItem;
 import dev.aftercart.core.event.ShipmentStatus;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
  * cancelled stub with no items, so a late {@code Order Placed} can never send a confirmation.
  *
  * @param shipments each shipment by id, in the order they were first seen
- * @param returnedProducts products the customer sent back from this order
+ * @param returns each return by id, in the order they were first seen
  */
 public record OrderRecord(
         String customerId,
@@ -34,14 +35,14 @@ public record OrderRecord(
         OrderStatus status,
         String cancelReason,
         Map<String, ShipmentRecord> shipments,
-        Set<String> returnedProducts,
+        Map<String, ReturnRecord> returns,
         Instant updatedAt,
         long version) {
 
     public OrderRecord {
         items = items == null ? List.of() : List.copyOf(items);
         shipments = shipments == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(shipments));
-        returnedProducts = returnedProducts == null ? Set.of() : Set.copyOf(returnedProducts);
+        returns = returns == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(returns));
     }
 
     public boolean isCancelled() {
@@ -60,7 +61,7 @@ public record OrderRecord(
     /** The order cancelled at {@code at}, as the next version. */
     public OrderRecord cancelled(String reason, Instant at) {
         return new OrderRecord(customerId, orderId, orderNumber, placedAt, items, subtotal, discount, shipping, tax,
-                total, OrderStatus.CANCELLED, reason, shipments, returnedProducts, at, version + 1);
+                total, OrderStatus.CANCELLED, reason, shipments, returns, at, version + 1);
     }
 
     /** The order with this shipment's latest state, as the next version. */
@@ -68,7 +69,24 @@ public record OrderRecord(
         Map<String, ShipmentRecord> next = new LinkedHashMap<>(shipments);
         next.put(shipment.shipmentId(), shipment);
         return new OrderRecord(customerId, orderId, orderNumber, placedAt, items, subtotal, discount, shipping, tax,
-                total, status, cancelReason, next, returnedProducts, updatedAt, version + 1);
+                total, status, cancelReason, next, returns, updatedAt, version + 1);
+    }
+
+    /** The order with this return's latest state, as the next version. */
+    public OrderRecord withReturn(ReturnRecord returned) {
+        Map<String, ReturnRecord> next = new LinkedHashMap<>(returns);
+        next.put(returned.returnId(), returned);
+        return new OrderRecord(customerId, orderId, orderNumber, placedAt, items, subtotal, discount, shipping, tax,
+                total, status, cancelReason, shipments, next, updatedAt, version + 1);
+    }
+
+    /** Products on their way back or back: in a return that was approved, received, refunded or exchanged. */
+    public Set<String> returnedProducts() {
+        return returns.values().stream()
+                .filter(r -> r.status().meansReturned())
+                .flatMap(r -> r.items().stream())
+                .map(ReturnItem::productId)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Whether the order ships in more than one parcel, as far as its shipments show so far. */

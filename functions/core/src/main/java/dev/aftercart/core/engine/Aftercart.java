@@ -28,14 +28,14 @@ public final class Aftercart {
 
     public static Aftercart assemble(Ports ports, StoreSettings store, JourneyCatalog journeys, Policies policies,
             Templates templates) {
-        Recommender recommender = new Recommender(ports.customers(), ports.catalog());
-        MessageComposer composer = new MessageComposer(templates, store, policies, recommender);
+        Recommender recommender = new Recommender(ports.customers(), ports.catalog(), policies.sendRules());
+        MessageComposer composer = new MessageComposer(templates, store, policies, recommender, ports.catalog());
         SendPolicy policy = new SendPolicy(policies.sendRules(), store.defaultTimeZone());
         Dispatcher dispatcher = new Dispatcher(journeys, ports.customers(), ports.ledger(), ports.scheduler(),
-                ports.email(), ports.sms(), composer, policy, ports.clock());
+                ports.email(), ports.sms(), ports.events(), composer, policy, ports.clock());
         Recorder recorder = new Recorder(ports.customers(), ports.catalog());
-        JourneyEngine engine = new JourneyEngine(journeys, recorder, ports.ledger(), ports.catalog(), ports.scheduler(),
-                dispatcher, store.defaultTimeZone(), ports.clock());
+        JourneyEngine engine = new JourneyEngine(journeys, recorder, ports.customers(), ports.ledger(), ports.catalog(),
+                ports.scheduler(), dispatcher, policy, policies, store.defaultTimeZone(), ports.clock());
         return new Aftercart(engine, dispatcher, () -> Priming.rehearse(journeys, policies, templates, store));
     }
 

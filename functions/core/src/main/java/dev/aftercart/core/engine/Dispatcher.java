@@ -2,6 +2,7 @@ package dev.aftercart.core.engine;
 
 import dev.aftercart.core.customer.CustomerProfile;
 import dev.aftercart.core.customer.OrderRecord;
+import dev.aftercart.core.journey.ExitCondition;
 import dev.aftercart.core.journey.Journey;
 import dev.aftercart.core.journey.JourneyCatalog;
 import dev.aftercart.core.journey.JourneyStep;
@@ -17,10 +18,10 @@ import dev.aftercart.core.policy.SendPolicy;
 import dev.aftercart.core.port.CustomerStore;
 import dev.aftercart.core.port.Delivery;
 import dev.aftercart.core.port.EmailSender;
+import dev.aftercart.core.port.EventPublisher;
 import dev.aftercart.core.port.MessageLedger;
 import dev.aftercart.core.port.MessageScheduler;
 import dev.aftercart.core.port.SmsSender;
-import dev.aftercart.core.render.EmailMessage;
 import dev.aftercart.core.render.RenderException;
 import dev.aftercart.core.render.SmsMessage;
 import java.time.Clock;
@@ -51,19 +52,21 @@ public final class Dispatcher {
     private final MessageScheduler scheduler;
     private final EmailSender email;
     private final SmsSender sms;
+    private final EventPublisher events;
     private final MessageComposer composer;
     private final SendPolicy policy;
     private final Clock clock;
 
     public Dispatcher(JourneyCatalog journeys, CustomerStore customers, MessageLedger ledger,
-            MessageScheduler scheduler, EmailSender email, SmsSender sms, MessageComposer composer,
-            SendPolicy policy, Clock clock) {
+            MessageScheduler scheduler, EmailSender email, SmsSender sms, EventPublisher events,
+            MessageComposer composer, SendPolicy policy, Clock clock) {
         this.journeys = journeys;
         this.customers = customers;
         this.ledger = ledger;
         this.scheduler = scheduler;
         this.email = email;
         this.sms = sms;
+        this.events = events;
         this.composer = composer;
         this.policy = policy;
         this.clock = clock;
@@ -99,12 +102,18 @@ public final class Dispatcher {
         };
     }
 
-    /** The customer's state as it is now: profile, and the order when the message is about one. */
+    /**
+     * The customer's state as it is now: profile, the order when the message is about one, and
+     * every order only when the journey exits on a reorder.
+     */
     private SendContext load(LedgerEntry entry, Journey journey, JourneyStep step) {
         CustomerProfile profile = customers.profile(entry.customerId()).orElse(null);
         OrderRecord order = entry.orderId() == null ? null
                 : customers.order(entry.customerId(), entry.orderId()).orElse(null);
-        return new SendContext(entry, journey, step, profile, order);
+        List<OrderRecord> orders = journey.exitsOf(step).contains(ExitCondition.PRODUCT_REORDERED)
+                ? customers.orders(entry.customerId())
+                : List.of();
+        return new SendContext(entry, journey, step, profile, order, orders);
     }
 
     private MessageOutcome skipOrFallBack(SendContext context, SkipReason reason, Instant now) {
@@ -172,18 +181,15 @@ public final class Dispatcher {
         Integer segments = null;
         List<String> products = policy.products(context, now);
         try {
-            switch (entry.channel()) {
-                case EMAIL -> {
-                    EmailMessage message = composer.email(context, products);
-                    delivery = email.send(message);
-                }
+            delivery = switch (entry.channel()) {
+                case EMAIL -> email.send(composer.email(context, products));
                 case SMS -> {
                     SmsMessage message = composer.sms(context, products);
                     segments = message.segments();
-                    delivery = sms.send(message);
+                    yield sms.send(message);
                 }
-                default -> throw new IllegalStateException("unknown channel " + entry.channel());
-            }
+                case EVENT -> events.publish(composer.event(context));
+            };
         } catch (RenderException e) {
             delivery = new Delivery.Refused("render_error", true);
             Log.error("message_render_failed", "messageId", entry.messageId(), "template", context.step().template(),

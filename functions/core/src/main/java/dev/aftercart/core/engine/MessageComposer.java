@@ -3,26 +3,34 @@ package dev.aftercart.core.engine;
 import dev.aftercart.core.customer.CustomerProfile;
 import dev.aftercart.core.customer.OrderRecord;
 import dev.aftercart.core.customer.Product;
+import dev.aftercart.core.customer.ReturnRecord;
+import dev.aftercart.core.customer.Subscription;
 import dev.aftercart.core.customer.ShipmentRecord;
 import dev.aftercart.core.event.LineItem;
 import dev.aftercart.core.event.Money;
+import dev.aftercart.core.event.ReturnItem;
 import dev.aftercart.core.event.ShipmentItem;
 import dev.aftercart.core.journey.JourneyStep;
 import dev.aftercart.core.journey.MessageKind;
 import dev.aftercart.core.ledger.LedgerEntry;
 import dev.aftercart.core.policy.CustomerZone;
 import dev.aftercart.core.policy.SendContext;
+import dev.aftercart.core.port.Catalog;
+import dev.aftercart.core.render.BusEvent;
 import dev.aftercart.core.render.EmailMessage;
 import dev.aftercart.core.render.LocaleFormats;
 import dev.aftercart.core.render.SmsMessage;
 import dev.aftercart.core.render.Templates;
 import dev.aftercart.core.render.Text;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Builds the template model for one message and renders it in the customer's language.
@@ -37,36 +45,72 @@ public final class MessageComposer {
     private final StoreSettings store;
     private final Policies policies;
     private final Recommender recommender;
+    private final Catalog catalog;
 
-    public MessageComposer(Templates templates, StoreSettings store, Policies policies, Recommender recommender) {
+    public MessageComposer(Templates templates, StoreSettings store, Policies policies, Recommender recommender,
+            Catalog catalog) {
         this.templates = templates;
         this.store = store;
         this.policies = policies;
         this.recommender = recommender;
+        this.catalog = catalog;
     }
 
     /** The email for a message, about {@code products} (those the policy left in it). */
     public EmailMessage email(SendContext context, List<String> products) {
         LedgerEntry message = context.message();
-        JourneyStep step = context.step();
         CustomerProfile profile = context.profile();
-        String language = templates.language(step.template(), localeTag(profile));
         Map<String, Object> model = model(context, products, true);
-        String subject = Text.clean(templates.render(step.template(), language, Templates.Part.SUBJECT, model), 200);
-        String html = templates.render(step.template(), language, Templates.Part.EMAIL_HTML, model);
-        String text = templates.render(step.template(), language, Templates.Part.EMAIL_TEXT, model);
+        String template = template(context.step(), model);
+        String language = templates.language(template, localeTag(profile));
+        String subject = Text.clean(templates.render(template, language, Templates.Part.SUBJECT, model), 200);
+        String html = templates.render(template, language, Templates.Part.EMAIL_HTML, model);
+        String text = templates.render(template, language, Templates.Part.EMAIL_TEXT, model);
         return new EmailMessage(message.messageId(), store.fromAddress(), store.name(), profile.email(), subject, html,
                 text, Map.of(), Map.of("journey", message.journeyId(), "message", message.messageId()));
     }
 
     public SmsMessage sms(SendContext context, List<String> products) {
         LedgerEntry message = context.message();
-        JourneyStep step = context.step();
         CustomerProfile profile = context.profile();
-        String language = templates.language(step.template(), localeTag(profile));
         Map<String, Object> model = model(context, products, false);
-        String body = templates.render(step.template(), language, Templates.Part.SMS, model).strip();
+        String template = template(context.step(), model);
+        String language = templates.language(template, localeTag(profile));
+        String body = templates.render(template, language, Templates.Part.SMS, model).strip();
         return SmsMessage.of(message.messageId(), message.journeyId(), profile.phone(), body, message.kind());
+    }
+
+    /**
+     * An event for the store's systems, such as {@code Service Recovery Requested}: ids and facts
+     * from the message's subject, never the customer's contact details or words.
+     */
+    public BusEvent event(SendContext context) {
+        LedgerEntry message = context.message();
+        Map<String, Object> detail = new LinkedHashMap<>(new TreeMap<>(message.subject()));
+        detail.remove("productIds");
+        detail.put("customerId", message.customerId());
+        detail.put("journey", message.journeyId());
+        detail.put("messageId", message.messageId());
+        if (context.profile() != null) {
+            detail.put("locale", localeTag(context.profile()));
+        }
+        return new BusEvent(message.messageId(), context.step().detailType(), detail);
+    }
+
+    /**
+     * The step's template, or its variant for the category of the first product the message is
+     * about ({@code product-tips.coffee} for coffee), where the store wrote one.
+     */
+    private String template(JourneyStep step, Map<String, Object> model) {
+        Object products = model.get("products");
+        if (products instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> first
+                && first.get("category") instanceof String category && !category.isEmpty()) {
+            String variant = step.template() + "." + category;
+            if (templates.exists(variant)) {
+                return variant;
+            }
+        }
+        return step.template();
     }
 
     Map<String, Object> model(SendContext context, List<String> products, boolean withRecommendations) {
@@ -90,12 +134,25 @@ public final class MessageComposer {
                 model.put("shipment", shipmentModel(order, shipment, message.subject().get("status"),
                         message.subject().get("notice"), formats));
             }
-            model.put("products", productsModel(order, products));
+            String returnId = message.subject().get("returnId");
+            if (returnId != null && order.returns().containsKey(returnId)) {
+                model.put("return", returnModel(order, order.returns().get(returnId), formats));
+            }
+        }
+        model.put("products", productsModel(order, products));
+        String rating = message.subject().get("rating");
+        if (rating != null) {
+            model.put("review", reviewModel(message.subject()));
+        }
+        model.put("loyalty", loyaltyModel(profile, message.subject().get("expiresAt"), formats));
+        String subscriptionId = message.subject().get("subscriptionId");
+        if (subscriptionId != null && profile.subscriptions().containsKey(subscriptionId)) {
+            model.put("subscription", subscriptionModel(profile.subscriptions().get(subscriptionId), formats));
         }
         // Read the catalog only for a template that shows recommendations.
         LazyModel lazy = (LazyModel) model;
         lazy.putLazy("recommendations", () -> withRecommendations && order != null && order.isKnown()
-                ? recommender.forOrder(order, policies.crossSellLimit()).stream()
+                ? recommender.forOrder(order, profile, products, policies.crossSellLimit()).stream()
                         .map(product -> productModel(product, order.total().currency(), formats))
                         .toList()
                 : List.of());
@@ -142,20 +199,93 @@ public final class MessageComposer {
                 .mapToInt(ShipmentItem::quantity).sum();
     }
 
-    /** The products a message is about, described by the order's lines. */
-    private static List<Map<String, Object>> productsModel(OrderRecord order, List<String> products) {
+    /**
+     * The products a message is about: described by the order's lines when it has them (the name
+     * the customer saw), else by the catalog (a review of a product without an order, a subscription).
+     */
+    private List<Map<String, Object>> productsModel(OrderRecord order, List<String> products) {
         List<Map<String, Object>> models = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         for (String productId : products) {
-            order.items().stream().filter(line -> line.productId().equals(productId)).findFirst().ifPresent(line -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("name", Text.clean(line.name(), PRODUCT_NAME_MAX));
-                m.put("url", nonNull(line.url()));
-                m.put("imageUrl", nonNull(line.imageUrl()));
-                m.put("category", nonNull(line.category()));
-                models.add(m);
-            });
+            Optional<LineItem> line = order == null ? Optional.empty()
+                    : order.items().stream().filter(l -> l.productId().equals(productId)).findFirst();
+            if (line.isPresent()) {
+                models.add(describe(line.get().name(), line.get().url(), line.get().imageUrl(), line.get().category()));
+            } else {
+                unknown.add(productId);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            Map<String, Product> known = catalog.products(unknown);
+            for (String productId : unknown) {
+                Product product = known.get(productId);
+                if (product != null && product.name() != null) {
+                    models.add(describe(product.name(), product.url(), product.imageUrl(), product.category()));
+                }
+            }
         }
         return models;
+    }
+
+    private static Map<String, Object> describe(String name, String url, String imageUrl, String category) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", Text.clean(name, PRODUCT_NAME_MAX));
+        m.put("url", nonNull(url));
+        m.put("imageUrl", nonNull(imageUrl));
+        m.put("category", nonNull(category));
+        return m;
+    }
+
+    /** A review's facts from the message's subject: never the customer's words. */
+    private static Map<String, Object> reviewModel(Map<String, String> subject) {
+        int rating = Integer.parseInt(subject.get("rating"));
+        boolean hasMedia = Boolean.parseBoolean(subject.get("hasMedia"));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rating", rating);
+        m.put("stars", "★".repeat(rating) + "☆".repeat(5 - rating));
+        m.put("hasMedia", hasMedia);
+        m.put("photoRequest", !hasMedia);
+        return m;
+    }
+
+    private static Map<String, Object> returnModel(OrderRecord order, ReturnRecord returned, LocaleFormats formats) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (ReturnItem item : returned.items()) {
+            order.items().stream().filter(line -> line.productId().equals(item.productId())).findFirst()
+                    .ifPresent(line -> items.add(Map.of("name", Text.clean(line.name(), PRODUCT_NAME_MAX),
+                            "quantity", item.quantity())));
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", returned.status().id());
+        m.put("is", Map.of(returned.status().id(), true));
+        m.put("items", items);
+        m.put("hasRefund", returned.refundAmount() != null);
+        m.put("refundAmount", formats.money(returned.refundAmount()));
+        return m;
+    }
+
+    /** The customer's standing; {@code points} and {@code expiresOn} for a message about points expiring at {@code expiresAt}. */
+    private Map<String, Object> loyaltyModel(CustomerProfile profile, String expiresAt, LocaleFormats formats) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("member", profile.loyalty().member());
+        m.put("tier", Text.clean(profile.loyalty().tier(), NAME_MAX));
+        m.put("vip", policies.isVip(profile.loyalty().tier()));
+        m.put("pointsBalance", formats.number(profile.loyalty().pointsBalance()));
+        if (expiresAt != null) {
+            Instant at = Instant.parse(expiresAt);
+            m.put("points", formats.number(profile.loyalty().expiringAt(at)));
+            m.put("expiresOn", formats.date(at));
+        }
+        return m;
+    }
+
+    private static Map<String, Object> subscriptionModel(Subscription subscription, LocaleFormats formats) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("nextChargeOn", formats.date(subscription.nextChargeAt()));
+        m.put("amount", formats.money(subscription.amount()));
+        m.put("hasAmount", subscription.amount() != null);
+        m.put("manageUrl", nonNull(subscription.manageUrl()));
+        return m;
     }
 
     /** The customer's locale, else the store's default: one tag picks both the words and the formats. */

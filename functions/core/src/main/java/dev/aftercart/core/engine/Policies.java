@@ -26,17 +26,33 @@ import java.util.stream.Collectors;
  * @param vipTiers loyalty tiers greeted as VIP, compared case-insensitively
  * @param crossSellLimit how many products a cross-sell block shows
  * @param sendRules quiet hours, cooldowns, caps and negative-review suppression
+ * @param loyaltyTiers the programme's tiers from lowest to highest, to tell an upgrade
  */
-public record Policies(Set<String> vipTiers, int crossSellLimit, SendRules sendRules) {
+public record Policies(Set<String> vipTiers, int crossSellLimit, SendRules sendRules, List<String> loyaltyTiers) {
 
     public static final String RESOURCE = "journeys/policies.json";
 
     public Policies {
         vipTiers = vipTiers.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        loyaltyTiers = loyaltyTiers.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
     }
 
     public Policies(Set<String> vipTiers, int crossSellLimit) {
-        this(vipTiers, crossSellLimit, SendRules.DEFAULTS);
+        this(vipTiers, crossSellLimit, SendRules.DEFAULTS, List.of());
+    }
+
+    public Policies(Set<String> vipTiers, int crossSellLimit, SendRules sendRules) {
+        this(vipTiers, crossSellLimit, sendRules, List.of());
+    }
+
+    /**
+     * Whether moving from {@code before} to {@code after} climbs the tier ladder. Joining at the
+     * lowest tier is not an upgrade; neither is a tier the ladder does not name.
+     */
+    public boolean isUpgrade(String before, String after) {
+        int to = after == null ? -1 : loyaltyTiers.indexOf(after.toLowerCase(Locale.ROOT));
+        int from = before == null ? 0 : loyaltyTiers.indexOf(before.toLowerCase(Locale.ROOT));
+        return to > 0 && to > from;
     }
 
     public boolean isVip(String tier) {
@@ -59,7 +75,8 @@ public record Policies(Set<String> vipTiers, int crossSellLimit, SendRules sendR
         Map<String, Object> root = Json.parseObject(json);
         List<String> tiers = (List<String>) root.getOrDefault("vipTiers", List.of());
         Object limit = root.getOrDefault("crossSellLimit", BigDecimal.valueOf(3));
-        return new Policies(Set.copyOf(tiers), ((Number) limit).intValue(), sendRules(root));
+        List<String> ladder = (List<String>) root.getOrDefault("loyaltyTiers", List.of());
+        return new Policies(Set.copyOf(tiers), ((Number) limit).intValue(), sendRules(root), ladder);
     }
 
     @SuppressWarnings("unchecked")

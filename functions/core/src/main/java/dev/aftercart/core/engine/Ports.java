@@ -3,6 +3,7 @@ package dev.aftercart.core.engine;
 import dev.aftercart.core.port.Catalog;
 import dev.aftercart.core.port.CustomerStore;
 import dev.aftercart.core.port.EmailSender;
+import dev.aftercart.core.port.EventPublisher;
 import dev.aftercart.core.port.MessageLedger;
 import dev.aftercart.core.port.MessageScheduler;
 import dev.aftercart.core.port.SmsSender;
@@ -16,5 +17,6 @@ public record Ports(
         MessageScheduler scheduler,
         EmailSender email,
         SmsSender sms,
+        EventPublisher events,
         Clock clock) {
 }

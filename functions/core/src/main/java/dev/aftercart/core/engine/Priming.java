@@ -4,12 +4,19 @@ import dev.aftercart.core.customer.CoPurchase;
 import dev.aftercart.core.customer.CustomerProfile;
 import dev.aftercart.core.customer.OrderRecord;
 import dev.aftercart.core.customer.OrderStatus;
+import dev.aftercart.core.customer.Loyalty;
 import dev.aftercart.core.customer.Product;
+import dev.aftercart.core.customer.ReturnRecord;
+import dev.aftercart.core.customer.Subscription;
 import dev.aftercart.core.customer.ShipmentRecord;
 import dev.aftercart.core.event.CustomerDetails;
 import dev.aftercart.core.event.EventParser;
 import dev.aftercart.core.event.LineItem;
 import dev.aftercart.core.event.OrderPlaced;
+import dev.aftercart.core.event.PointsExpiry;
+import dev.aftercart.core.event.ReturnItem;
+import dev.aftercart.core.event.ReturnStatus;
+import dev.aftercart.core.event.SubscriptionStatus;
 import dev.aftercart.core.event.ShipmentStatus;
 import dev.aftercart.core.journey.Channel;
 import dev.aftercart.core.journey.Journey;
@@ -26,8 +33,10 @@ import dev.aftercart.core.render.Templates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,22 +61,36 @@ public final class Priming {
      */
     public static int rehearse(JourneyCatalog journeys, Policies policies, Templates templates, StoreSettings store) {
         OrderPlaced event = (OrderPlaced) EventParser.forAllDetailTypes().parse(sample());
-        MessageComposer composer = new MessageComposer(templates, store, policies, new Recommender(NO_CUSTOMERS, NO_PRODUCTS));
+        MessageComposer composer = new MessageComposer(templates, store, policies,
+                new Recommender(NO_CUSTOMERS, NO_PRODUCTS, policies.sendRules()), NO_PRODUCTS);
         Instant at = event.occurredAt();
         CustomerDetails details = event.customer();
         ShipmentRecord shipment = new ShipmentRecord("priming-shipment", ShipmentStatus.DELIVERED, at, "Carrier",
                 "PRIMING", "https://example.invalid/track", at, null);
+        List<String> products = event.items().stream().map(LineItem::productId).toList();
+        ReturnRecord returned = new ReturnRecord("priming-return", ReturnStatus.REFUNDED, at,
+                List.of(new ReturnItem(products.get(0), 1, null)), event.total());
         OrderRecord order = new OrderRecord(details.customerId(), event.orderId(), event.orderNumber(),
                 event.placedAt(), event.items(), event.subtotal(), event.discount(), event.shipping(), event.tax(),
-                event.total(), OrderStatus.PLACED, null, Map.of(shipment.shipmentId(), shipment), null, at, 1);
-        List<String> products = event.items().stream().map(LineItem::productId).toList();
-        Map<String, String> subject = Map.of("orderId", event.orderId(), "shipmentId", shipment.shipmentId(),
-                "status", shipment.status().id(), "productIds", LedgerEntry.joinProductIds(products));
+                event.total(), OrderStatus.PLACED, null, Map.of(shipment.shipmentId(), shipment),
+                Map.of(returned.returnId(), returned), at, 1);
+        Instant expiresAt = at.plus(Duration.ofDays(30));
+        Subscription subscription = new Subscription("priming-subscription", SubscriptionStatus.ACTIVE,
+                products.get(0), at.plus(Duration.ofDays(3)), event.total(), "https://example.invalid/manage", at);
+        // Every kind of subject at once, so every journey's template finds what it reads.
+        Map<String, String> subject = new HashMap<>(Map.of("orderId", event.orderId(), "shipmentId",
+                shipment.shipmentId(), "status", shipment.status().id(), "productIds",
+                LedgerEntry.joinProductIds(products), "returnId", returned.returnId(), "rating", "5",
+                "hasMedia", "false", "expiresAt", expiresAt.toString(), "subscriptionId",
+                subscription.subscriptionId(), "nextChargeAt", subscription.nextChargeAt().toString()));
+        subject.put("reviewId", "priming-review");
         int rendered = 0;
         for (String locale : LOCALES) {
             CustomerProfile profile = Recorder.merge(CustomerProfile.newCustomer(details.customerId()),
                     new CustomerDetails(details.customerId(), details.email(), details.phone(), details.firstName(),
-                            locale, details.timeZone(), details.region(), details.consent()), at);
+                            locale, details.timeZone(), details.region(), details.consent()), at)
+                    .withLoyalty(new Loyalty(true, "gold", 1200, List.of(new PointsExpiry(300, expiresAt)), at))
+                    .withSubscription(subscription);
             for (Journey journey : journeys.all()) {
                 for (JourneyStep step : journey.steps()) {
                     for (Channel channel : step.channels()) {
@@ -78,6 +101,7 @@ public final class Priming {
                         switch (channel) {
                             case EMAIL -> MimeWriter.write(composer.email(context, products), at);
                             case SMS -> composer.sms(context, products);
+                            case EVENT -> composer.event(context);
                         }
                         rendered++;
                     }
@@ -153,6 +177,11 @@ public final class Priming {
 
         @Override
         public List<CoPurchase> boughtWith(String productId, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public List<String> bestSellers(String category, int limit) {
             return List.of();
         }
     };

@@ -4,7 +4,11 @@ import dev.aftercart.core.customer.Consent;
 import dev.aftercart.core.customer.CustomerProfile;
 import dev.aftercart.core.customer.OrderRecord;
 import dev.aftercart.core.customer.OrderStatus;
+import dev.aftercart.core.customer.Engagement;
+import dev.aftercart.core.customer.Loyalty;
 import dev.aftercart.core.customer.Product;
+import dev.aftercart.core.customer.ReturnRecord;
+import dev.aftercart.core.customer.Subscription;
 import dev.aftercart.core.customer.ShipmentRecord;
 import dev.aftercart.core.customer.Suppression;
 import dev.aftercart.core.event.ConsentDetails;
@@ -13,11 +17,17 @@ import dev.aftercart.core.event.CustomerUpdated;
 import dev.aftercart.core.event.OrderCancelled;
 import dev.aftercart.core.event.OrderPlaced;
 import dev.aftercart.core.event.ProductUpdated;
+import dev.aftercart.core.event.LoyaltyUpdated;
+import dev.aftercart.core.event.ReturnUpdated;
+import dev.aftercart.core.event.ReviewSubmitted;
 import dev.aftercart.core.event.ShipmentUpdated;
+import dev.aftercart.core.event.SubscriptionUpdated;
 import dev.aftercart.core.event.ShopEvent;
 import dev.aftercart.core.port.Catalog;
 import dev.aftercart.core.port.CustomerStore;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -44,7 +54,83 @@ public final class Recorder {
             case CustomerUpdated updated -> customerUpdated(updated);
             case ProductUpdated product -> productUpdated(product);
             case ShipmentUpdated shipment -> shipmentUpdated(shipment);
+            case ReviewSubmitted review -> reviewSubmitted(review);
+            case ReturnUpdated returned -> returnUpdated(returned);
+            case LoyaltyUpdated loyalty -> loyaltyUpdated(loyalty);
+            case SubscriptionUpdated subscription -> subscriptionUpdated(subscription);
         };
+    }
+
+    /** A review is kept on the profile, per product, for exits and suppression; an older one than kept is stale. */
+    private Recording reviewSubmitted(ReviewSubmitted event) {
+        ProfileChange change = changeProfile(event.customerId(), current -> {
+            Engagement.ProductReview kept = current.engagement().reviews().get(event.productId());
+            if (kept != null && !kept.at().isBefore(event.occurredAt())) {
+                return current;
+            }
+            return current.withReview(event.productId(), new Engagement.ProductReview(event.rating(), event.occurredAt()));
+        });
+        OrderRecord order = event.orderId() == null ? null
+                : customers.order(event.customerId(), event.orderId()).filter(OrderRecord::isKnown).orElse(null);
+        return new Recording(change.state(), change.profile(), order);
+    }
+
+    /** A return's status on its order; older than the status kept is stale, the same again a duplicate. */
+    private Recording returnUpdated(ReturnUpdated event) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            OrderRecord order = customers.order(event.customerId(), event.orderId())
+                    .filter(OrderRecord::isKnown)
+                    .orElseThrow(() -> new OrderNotYetKnownException(event.orderId()));
+            CustomerProfile profile = customers.profile(event.customerId()).orElse(null);
+            ReturnRecord current = order.returns().get(event.returnId());
+            if (current != null && event.occurredAt().isBefore(current.statusAt())) {
+                return new Recording(RecordState.STALE, profile, order);
+            }
+            if (current != null && current.status() == event.status()) {
+                return new Recording(RecordState.DUPLICATE, profile, order);
+            }
+            OrderRecord updated = order.withReturn(new ReturnRecord(event.returnId(), event.status(), event.occurredAt(),
+                    event.items(), event.refundAmount() != null || current == null ? event.refundAmount()
+                            : current.refundAmount()));
+            if (customers.saveOrder(updated, order.version())) {
+                return new Recording(RecordState.RECORDED, profile, updated);
+            }
+        }
+        throw new ConcurrentUpdateException("order");
+    }
+
+    /** The programme's latest standing; the tier before it is a fact for "tier upgraded". */
+    private Recording loyaltyUpdated(LoyaltyUpdated event) {
+        String[] previousTier = new String[1];
+        ProfileChange change = changeProfile(event.customerId(), current -> {
+            if (current.loyalty().updatedAt().isAfter(event.occurredAt())) {
+                return current;
+            }
+            previousTier[0] = current.loyalty().tier();
+            return current.withLoyalty(new Loyalty(event.member(), event.tier(), event.pointsBalance(),
+                    event.pointsExpiring(), event.occurredAt()));
+        });
+        Map<String, Object> facts = new HashMap<>();
+        if (previousTier[0] != null) {
+            facts.put("previousTier", previousTier[0]);
+        }
+        return new Recording(change.state(), change.profile(), null, facts);
+    }
+
+    /** Billing's latest state of one subscription; an older report than kept is stale. */
+    private Recording subscriptionUpdated(SubscriptionUpdated event) {
+        ProfileChange change = changeProfile(event.customerId(), current -> {
+            Subscription kept = current.subscriptions().get(event.subscriptionId());
+            if (kept != null && kept.updatedAt().isAfter(event.occurredAt())) {
+                return current;
+            }
+            return current.withSubscription(new Subscription(event.subscriptionId(), event.status(),
+                    event.productId() != null || kept == null ? event.productId() : kept.productId(),
+                    event.nextChargeAt(), event.amount() != null || kept == null ? event.amount() : kept.amount(),
+                    event.manageUrl() != null || kept == null ? event.manageUrl() : kept.manageUrl(),
+                    event.occurredAt()));
+        });
+        return new Recording(change.state(), change.profile(), null);
     }
 
     private Recording orderPlaced(OrderPlaced event) {
@@ -63,7 +149,7 @@ public final class Recorder {
             OrderRecord order = new OrderRecord(customerId, event.orderId(), event.orderNumber(), event.placedAt(),
                     event.items(), event.subtotal(), event.discount(), event.shipping(), event.tax(), event.total(),
                     status, cancelReason, stored.map(OrderRecord::shipments).orElse(null),
-                    stored.map(OrderRecord::returnedProducts).orElse(null), updatedAt, expected + 1);
+                    stored.map(OrderRecord::returns).orElse(null), updatedAt, expected + 1);
             if (customers.saveOrder(order, expected)) {
                 // Counted once, on the order's first write; an order cancelled before it arrived was never bought.
                 if (status == OrderStatus.PLACED) {
@@ -217,7 +303,8 @@ public final class Recorder {
                 details.locale() != null ? details.locale() : current.locale(),
                 details.timeZone() != null ? details.timeZone() : current.timeZone(),
                 details.region() != null ? details.region() : current.region(),
-                consent, suppression, current.loyalty(), current.engagement(), current.updatedAt(), current.version());
+                consent, suppression, current.loyalty(), current.engagement(), current.subscriptions(),
+                current.updatedAt(), current.version());
         // Nothing new: keep the stored timestamp so the write is skipped as a duplicate.
         if (merged.equals(current)) {
             return merged;

@@ -15,6 +15,8 @@ import java.util.Set;
 public final class EventParser {
 
     public static final int MAX_ITEMS = 100;
+    /** Loyalty points fit comfortably in an int; a larger figure is a unit mix-up, not a balance. */
+    public static final int MAX_POINTS = 1_000_000_000;
 
     private final Set<String> acceptedDetailTypes;
 
@@ -25,7 +27,9 @@ public final class EventParser {
 
     public static EventParser forAllDetailTypes() {
         return new EventParser(Set.of(OrderPlaced.DETAIL_TYPE, OrderCancelled.DETAIL_TYPE,
-                CustomerUpdated.DETAIL_TYPE, ProductUpdated.DETAIL_TYPE, ShipmentUpdated.DETAIL_TYPE));
+                CustomerUpdated.DETAIL_TYPE, ProductUpdated.DETAIL_TYPE, ShipmentUpdated.DETAIL_TYPE,
+                ReviewSubmitted.DETAIL_TYPE, ReturnUpdated.DETAIL_TYPE, LoyaltyUpdated.DETAIL_TYPE,
+                SubscriptionUpdated.DETAIL_TYPE));
     }
 
     /** Reads the envelope's own fields; the detail is validated by {@link #parse(Envelope)}. */
@@ -61,6 +65,10 @@ public final class EventParser {
             case CustomerUpdated.DETAIL_TYPE -> customerUpdated(detail);
             case ProductUpdated.DETAIL_TYPE -> productUpdated(detail);
             case ShipmentUpdated.DETAIL_TYPE -> shipmentUpdated(detail);
+            case ReviewSubmitted.DETAIL_TYPE -> reviewSubmitted(detail);
+            case ReturnUpdated.DETAIL_TYPE -> returnUpdated(detail);
+            case LoyaltyUpdated.DETAIL_TYPE -> loyaltyUpdated(detail);
+            case SubscriptionUpdated.DETAIL_TYPE -> subscriptionUpdated(detail);
             default -> {
                 violations.add(new Violation("detail-type", "is not a known detail-type"));
                 yield null;
@@ -167,6 +175,88 @@ public final class EventParser {
         return new ShipmentUpdated(shipmentId, orderId, customerId,
                 status == null ? null : ShipmentStatus.fromId(status), carrier, trackingNumber, trackingUrl,
                 estimatedDelivery, items, occurredAt);
+    }
+
+    private static ReviewSubmitted reviewSubmitted(Fields d) {
+        String reviewId = d.requiredId("reviewId");
+        String customerId = d.requiredId("customerId");
+        String orderId = d.optionalId("orderId");
+        String productId = d.requiredId("productId");
+        Integer rating = d.requiredInt("rating", 1, 5);
+        String title = d.optionalText("title");
+        String body = d.optionalText("body");
+        Boolean hasMedia = d.optionalBoolean("hasMedia");
+        Instant occurredAt = d.requiredInstant("occurredAt");
+        return new ReviewSubmitted(reviewId, customerId, orderId, productId, rating == null ? 0 : rating, title, body,
+                Boolean.TRUE.equals(hasMedia), occurredAt);
+    }
+
+    private static ReturnUpdated returnUpdated(Fields d) {
+        String returnId = d.requiredId("returnId");
+        String orderId = d.requiredId("orderId");
+        String customerId = d.requiredId("customerId");
+        String status = d.requiredEnum("status", ReturnStatus.IDS);
+        List<ReturnItem> items = new ArrayList<>();
+        for (Fields item : d.requiredObjects("items", 1, MAX_ITEMS)) {
+            String productId = item.requiredId("productId");
+            Integer quantity = item.requiredInt("quantity", 1, 10_000);
+            items.add(new ReturnItem(productId, quantity == null ? 0 : quantity, item.optionalId("reason")));
+        }
+        BigDecimal refund = d.optionalDecimal("refundAmount");
+        Currency currency = d.optionalCurrency("currency");
+        if (refund != null && currency == null && !d.has("currency")) {
+            d.reject("currency", "is required when refundAmount is given");
+        }
+        Instant occurredAt = d.requiredInstant("occurredAt");
+        return new ReturnUpdated(returnId, orderId, customerId, status == null ? null : ReturnStatus.fromId(status),
+                items, money(refund, currency), occurredAt);
+    }
+
+    private static LoyaltyUpdated loyaltyUpdated(Fields d) {
+        String customerId = d.requiredId("customerId");
+        Boolean member = d.requiredBoolean("member");
+        String tier = d.optionalId("tier");
+        Integer balance = d.requiredInt("pointsBalance", 0, MAX_POINTS);
+        List<PointsExpiry> expiring = new ArrayList<>();
+        List<Fields> expiringFields = d.optionalObjects("pointsExpiring", 0, MAX_ITEMS);
+        if (expiringFields != null) {
+            for (Fields entry : expiringFields) {
+                Integer points = entry.requiredInt("points", 1, MAX_POINTS);
+                Instant expiresAt = entry.requiredInstant("expiresAt");
+                if (points != null && expiresAt != null) {
+                    expiring.add(new PointsExpiry(points, expiresAt));
+                }
+            }
+        }
+        Long changePoints = null;
+        String changeReason = null;
+        Fields change = d.optionalObject("change");
+        if (change != null) {
+            Integer points = change.requiredInt("points", -MAX_POINTS, MAX_POINTS);
+            changePoints = points == null ? null : points.longValue();
+            changeReason = change.optionalId("reason");
+        }
+        Instant occurredAt = d.requiredInstant("occurredAt");
+        return new LoyaltyUpdated(customerId, Boolean.TRUE.equals(member), tier, balance == null ? 0 : balance, expiring,
+                changePoints, changeReason, occurredAt);
+    }
+
+    private static SubscriptionUpdated subscriptionUpdated(Fields d) {
+        String subscriptionId = d.requiredId("subscriptionId");
+        String customerId = d.requiredId("customerId");
+        String status = d.requiredEnum("status", SubscriptionStatus.IDS);
+        String productId = d.optionalId("productId");
+        Instant nextChargeAt = d.optionalInstant("nextChargeAt");
+        BigDecimal amount = d.optionalDecimal("amount");
+        Currency currency = d.optionalCurrency("currency");
+        if (amount != null && currency == null && !d.has("currency")) {
+            d.reject("currency", "is required when amount is given");
+        }
+        String manageUrl = d.optionalUrl("manageUrl");
+        Instant occurredAt = d.requiredInstant("occurredAt");
+        return new SubscriptionUpdated(subscriptionId, customerId,
+                status == null ? null : SubscriptionStatus.fromId(status), productId, nextChargeAt,
+                money(amount, currency), manageUrl, occurredAt);
     }
 
     private static CustomerDetails customer(Fields c) {

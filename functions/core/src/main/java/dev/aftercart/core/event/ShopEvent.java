@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /** Something that happened in the store, already validated against the contract. */
 public sealed interface ShopEvent permits OrderPlaced, OrderCancelled, CustomerUpdated, ProductUpdated,
-        ShipmentUpdated {
+        ShipmentUpdated, ReviewSubmitted, ReturnUpdated, LoyaltyUpdated, SubscriptionUpdated {
 
     /** When it happened in the store; orders state changes and detects stale events. */
     Instant occurredAt();

@@ -11,7 +11,15 @@ public enum ExitCondition {
     /** The customer reviewed every product the message is about. */
     PRODUCT_REVIEWED,
     /** The customer returned every product the message is about. */
-    ITEM_RETURNED;
+    ITEM_RETURNED,
+    /** The customer ordered every product the message is about again, in a later order. */
+    PRODUCT_REORDERED,
+    /** The customer is a loyalty member now. */
+    LOYALTY_MEMBER,
+    /** The points the message is about were spent before they expired. */
+    POINTS_SPENT,
+    /** The subscription no longer charges when the message says: paused, cancelled or moved. */
+    SUBSCRIPTION_CHANGED;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

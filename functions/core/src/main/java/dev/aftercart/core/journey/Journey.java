@@ -11,6 +11,8 @@ import java.util.stream.Stream;
  *     the trigger (grouped by when they fall due), instead of one per trigger
  * @param aboutWholeOrder whether messages are about every product of the order, rather than only
  *     the trigger's (a shipment's) products
+ * @param key which of the trigger's business keys makes a message unique: {@code event} (one per
+ *     triggering fact), {@code customer} (once per customer), or another the trigger offers
  */
 public record Journey(
         String id,
@@ -19,16 +21,26 @@ public record Journey(
         Condition when,
         int productsPerMessage,
         boolean aboutWholeOrder,
+        String key,
         List<JourneyStep> steps,
         List<ExitCondition> exitWhen) {
+
+    public static final String EVENT_KEY = "event";
 
     public Journey {
         steps = List.copyOf(steps);
         exitWhen = List.copyOf(exitWhen);
+        key = key == null ? EVENT_KEY : key;
     }
 
     public Journey(String id, String trigger, MessageKind kind, List<JourneyStep> steps, List<ExitCondition> exitWhen) {
-        this(id, trigger, kind, Condition.ALWAYS, 0, false, steps, exitWhen);
+        this(id, trigger, kind, Condition.ALWAYS, 0, false, EVENT_KEY, steps, exitWhen);
+    }
+
+    /** The per-product wait of its steps, which decides how products are grouped into messages. */
+    public ProductDays productDays() {
+        return steps.stream().map(JourneyStep::plus).filter(p -> p != ProductDays.NONE).findFirst()
+                .orElse(ProductDays.NONE);
     }
 
     public JourneyStep step(String stepId) {

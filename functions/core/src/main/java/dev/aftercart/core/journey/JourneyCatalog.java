@@ -101,7 +101,18 @@ public final class JourneyCatalog {
         if (!"trigger".equals(about) && !"order".equals(about)) {
             throw new IllegalArgumentException(where + ".products must be \"trigger\" or \"order\"");
         }
-        return new Journey(id, trigger, kind, when, perMessage, "order".equals(about), steps, exits(map, where));
+        if (kind == MessageKind.MARKETING && steps.stream().anyMatch(s -> s.channels().contains(Channel.EVENT))) {
+            throw new IllegalArgumentException(where + ": events go to the store's systems, so only transactional journeys publish them");
+        }
+        Object key = map.getOrDefault("key", Journey.EVENT_KEY);
+        if (!(key instanceof String)) {
+            throw new IllegalArgumentException(where + ".key must be a string");
+        }
+        if (steps.stream().map(JourneyStep::plus).filter(p -> p != ProductDays.NONE).distinct().count() > 1) {
+            throw new IllegalArgumentException(where + ": steps cannot wait for both usageDays and replenishAfterDays");
+        }
+        return new Journey(id, trigger, kind, when, perMessage, "order".equals(about), (String) key, steps,
+                exits(map, where));
     }
 
     private static List<ExitCondition> exits(Map<String, Object> map, String where) {
@@ -125,16 +136,28 @@ public final class JourneyCatalog {
         if (channels.isEmpty()) {
             throw new IllegalArgumentException(where + ": channels must name email, sms or both");
         }
-        Object plus = map.get("plus");
-        if (plus != null && !"usageDays".equals(plus)) {
-            throw new IllegalArgumentException(where + ".plus can only be \"usageDays\"");
+        Object plusName = map.get("plus");
+        ProductDays plus;
+        try {
+            plus = plusName == null ? ProductDays.NONE : ProductDays.fromId((String) plusName);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw new IllegalArgumentException(where + ".plus can only be \"usageDays\" or \"replenishAfterDays\"", e);
+        }
+        Object from = map.getOrDefault("from", JourneyStep.OCCURRED_AT);
+        Object detailType = map.get("detailType");
+        if (!(from instanceof String) || detailType != null && !(detailType instanceof String)) {
+            throw new IllegalArgumentException(where + ": from and detailType must be strings");
         }
         Object fallbackName = map.get("fallback");
         Channel fallback = fallbackName == null ? null
                 : parseEnum(fallbackName instanceof String s ? s : null, where + ".fallback", Channel::fromId);
-        return new JourneyStep(id, after, plus != null, time(map.get("sendAt"), where + ".sendAt"), channels,
+        if (channels.contains(Channel.EVENT) && detailType == null) {
+            throw new IllegalArgumentException(where + ": an event step needs a detailType");
+        }
+        return new JourneyStep(id, after, plus, (String) from, time(map.get("sendAt"), where + ".sendAt"), channels,
                 string(map, "template", where), expiresAfter, Condition.parse(map.get("when"), where + ".when"),
-                fallback, time(map.get("smsWindowStart"), where + ".smsWindowStart"), exits(map, where));
+                fallback, time(map.get("smsWindowStart"), where + ".smsWindowStart"), exits(map, where),
+                (String) detailType);
     }
 
     private static LocalTime time(Object value, String where) {

@@ -7,8 +7,21 @@ import dev.aftercart.core.journey.JourneyStep;
 import dev.aftercart.core.ledger.LedgerEntry;
 import java.util.List;
 
-/** Everything a send-time decision looks at, loaded fresh when the message is due. {@code order} may be null. */
-public record SendContext(LedgerEntry message, Journey journey, JourneyStep step, CustomerProfile profile, OrderRecord order) {
+/**
+ * Everything a send-time decision looks at, loaded fresh when the message is due. {@code order}
+ * may be null; {@code orders} (the customer's every order) is loaded only for journeys that exit
+ * on a reorder, and is empty otherwise.
+ */
+public record SendContext(LedgerEntry message, Journey journey, JourneyStep step, CustomerProfile profile,
+        OrderRecord order, List<OrderRecord> orders) {
+
+    public SendContext {
+        orders = orders == null ? List.of() : List.copyOf(orders);
+    }
+
+    public SendContext(LedgerEntry message, Journey journey, JourneyStep step, CustomerProfile profile, OrderRecord order) {
+        this(message, journey, step, profile, order, List.of());
+    }
 
     /** The products the message is about, from its subject; empty for messages about no product. */
     public List<String> subjectProducts() {

@@ -4,6 +4,7 @@ import dev.aftercart.core.customer.CustomerProfile;
 import dev.aftercart.core.customer.Engagement;
 import dev.aftercart.core.customer.OrderRecord;
 import dev.aftercart.core.customer.ShipmentRecord;
+import dev.aftercart.core.customer.Subscription;
 import dev.aftercart.core.journey.Channel;
 import dev.aftercart.core.journey.ExitCondition;
 import dev.aftercart.core.journey.MessageKind;
@@ -15,6 +16,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The send-time rules, as a pure function of the message, the customer's current state and the
@@ -41,7 +43,7 @@ public final class SendPolicy {
         if (profile == null) {
             return new Decision.Skip(SkipReason.CUSTOMER_UNKNOWN);
         }
-        SkipReason exit = exit(context);
+        SkipReason exit = exitReason(context);
         if (exit != null) {
             return new Decision.Skip(exit);
         }
@@ -50,6 +52,10 @@ public final class SendPolicy {
         }
         if (context.step().expiresAfter() != null && now.isAfter(message.dueAt().plus(context.step().expiresAfter()))) {
             return new Decision.Skip(SkipReason.TOO_LATE);
+        }
+        if (message.channel() == Channel.EVENT) {
+            // An event goes to the store's own systems: no address, consent, quiet hours or caps apply.
+            return new Decision.Send();
         }
         SkipReason unreachable = message.channel() == Channel.EMAIL
                 ? emailUnreachable(message.kind(), profile)
@@ -106,8 +112,11 @@ public final class SendPolicy {
         return opens.toInstant();
     }
 
-    private static SkipReason exit(SendContext context) {
+    /** The first of the message's exit conditions the customer's current state meets, or {@code null}. */
+    public SkipReason exitReason(SendContext context) {
         OrderRecord order = context.order();
+        CustomerProfile profile = context.profile();
+        Map<String, String> subject = context.message().subject();
         for (ExitCondition exit : context.journey().exitsOf(context.step())) {
             switch (exit) {
                 case ORDER_CANCELLED -> {
@@ -135,9 +144,44 @@ public final class SendPolicy {
                         return SkipReason.ITEM_RETURNED;
                     }
                 }
+                case PRODUCT_REORDERED -> {
+                    if (order != null && !context.subjectProducts().isEmpty()
+                            && context.subjectProducts().stream().allMatch(p -> reordered(context, p))) {
+                        return SkipReason.PRODUCT_REORDERED;
+                    }
+                }
+                case LOYALTY_MEMBER -> {
+                    if (profile != null && profile.loyalty().member()) {
+                        return SkipReason.LOYALTY_MEMBER;
+                    }
+                }
+                case POINTS_SPENT -> {
+                    String expiresAt = subject.get("expiresAt");
+                    if (profile != null && expiresAt != null
+                            && profile.loyalty().expiringAt(Instant.parse(expiresAt)) == 0) {
+                        return SkipReason.POINTS_SPENT;
+                    }
+                }
+                case SUBSCRIPTION_CHANGED -> {
+                    Subscription subscription = profile == null ? null
+                            : profile.subscriptions().get(subject.get("subscriptionId"));
+                    String chargeAt = subject.get("nextChargeAt");
+                    if (subscription == null || chargeAt == null || !subscription.chargesAt(Instant.parse(chargeAt))) {
+                        return SkipReason.SUBSCRIPTION_CHANGED;
+                    }
+                }
             }
         }
         return null;
+    }
+
+    /** Whether a later order of the customer, not cancelled, has the product again. */
+    private static boolean reordered(SendContext context, String productId) {
+        Instant placed = context.order().placedAt();
+        return context.orders().stream()
+                .filter(o -> o.isKnown() && !o.isCancelled() && !o.orderId().equals(context.order().orderId()))
+                .filter(o -> placed == null || o.placedAt() == null || o.placedAt().isAfter(placed))
+                .anyMatch(o -> o.items().stream().anyMatch(line -> line.productId().equals(productId)));
     }
 
     private SkipReason noProductsLeft(SendContext context, Instant now) {
@@ -145,6 +189,7 @@ public final class SendPolicy {
         return allPoorlyRated ? SkipReason.NEGATIVE_REVIEW : SkipReason.PRODUCTS_EXCLUDED;
     }
 
+    /** Whether a review ends the ask for this product: any review, however it rated it. */
     private static boolean reviewed(SendContext context, String productId) {
         return context.profile().engagement().reviews().containsKey(productId);
     }

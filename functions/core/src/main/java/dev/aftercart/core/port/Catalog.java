@@ -28,4 +28,7 @@ public interface Catalog {
 
     /** The products most often bought with {@code productId}, most frequent first. */
     List<CoPurchase> boughtWith(String productId, int limit);
+
+    /** The category's products that sold best, best first: where co-purchases say nothing yet. */
+    List<String> bestSellers(String category, int limit);
 }

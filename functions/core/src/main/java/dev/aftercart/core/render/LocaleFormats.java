@@ -32,6 +32,11 @@ public final class LocaleFormats {
         return format.format(money.amount());
     }
 
+    /** A count with the locale's grouping: 1,200 points. */
+    public String number(long value) {
+        return NumberFormat.getIntegerInstance(locale).format(value);
+    }
+
     public String date(Instant instant) {
         if (instant == null) {
             return "";

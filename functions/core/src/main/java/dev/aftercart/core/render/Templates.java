@@ -67,6 +67,12 @@ public final class Templates {
         return FALLBACK_LANGUAGE;
     }
 
+    /** Whether the template exists in any language this project ships (English always, as the fallback). */
+    public boolean exists(String template) {
+        return resource(ROOT + template + "/" + FALLBACK_LANGUAGE + "/" + Part.SUBJECT.file).isPresent()
+                || resource(ROOT + template + "/" + FALLBACK_LANGUAGE + "/" + Part.SMS.file).isPresent();
+    }
+
     public boolean has(String template, String language, Part part) {
         return compiled(template, language, part).isPresent();
     }

@@ -86,7 +86,7 @@ class DispatchPropertiesTest {
         Arbitrary<String> region = Arbitraries.of("US-FL", "US-WA", "US-OK", "US-CA", "US-NY", "US-AZ", "KR-11").injectNull(0.4);
         return Combinators.combine(timeZone, region, phone, consent).as((tz, r, p, c) -> {
             CustomerProfile profile = new CustomerProfile(CUSTOMER, "c1@example.com", p, "Quinn", "en-US", tz, r, c,
-                    Suppression.NONE, Loyalty.NONE, Engagement.NONE, YEAR_START, 1);
+                    Suppression.NONE, Loyalty.NONE, Engagement.NONE, null, YEAR_START, 1);
             return new Customer(profile, expectedZone(tz, r, p));
         });
     }
@@ -223,7 +223,8 @@ class DispatchPropertiesTest {
                 .withVersion(1);
         CustomerProfile consenting = new CustomerProfile(profile.customerId(), profile.email(), profile.phone(),
                 profile.firstName(), profile.locale(), profile.timeZone(), profile.region(), new Consent(true, true, true),
-                profile.suppression(), profile.loyalty(), profile.engagement(), profile.updatedAt(), profile.version());
+                profile.suppression(), profile.loyalty(), profile.engagement(), profile.subscriptions(), profile.updatedAt(),
+                profile.version());
 
         try (CapturedLog ignored = CapturedLog.start()) {
             // when
@@ -276,7 +277,7 @@ class DispatchPropertiesTest {
             CustomerProfile withdrawn = new CustomerProfile(current.customerId(), current.email(), current.phone(),
                     current.firstName(), current.locale(), current.timeZone(), current.region(),
                     new Consent(false, false, current.consent().smsTransactional()), current.suppression(),
-                    current.loyalty(), current.engagement(), withdrawnAt, current.version() + 1);
+                    current.loyalty(), current.engagement(), current.subscriptions(), withdrawnAt, current.version() + 1);
             assertThat(harness.customers.saveProfile(withdrawn, current.version())).isTrue();
             int sentBefore = sent(harness).size();
             EngineHarness later = continueRun(harness, withdrawnAt, after, before.size());
@@ -319,7 +320,7 @@ class DispatchPropertiesTest {
         CustomerProfile p = customer.profile();
         CustomerProfile reachable = new CustomerProfile(p.customerId(), p.email(), p.phone(), p.firstName(), p.locale(),
                 p.timeZone(), p.region(), new Consent(false, true, true), p.suppression(), p.loyalty(), p.engagement(),
-                p.updatedAt(), p.version());
+                p.subscriptions(), p.updatedAt(), p.version());
         Message message = new Message(step[0], step[1], Duration.ZERO);
 
         try (CapturedLog ignored = CapturedLog.start()) {

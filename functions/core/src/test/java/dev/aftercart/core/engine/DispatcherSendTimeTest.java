@@ -56,7 +56,8 @@ class DispatcherSendTimeTest {
 
     private static CustomerProfile withConsent(CustomerProfile p, Consent consent) {
         return new CustomerProfile(p.customerId(), p.email(), p.phone(), p.firstName(), p.locale(), p.timeZone(),
-                p.region(), consent, p.suppression(), p.loyalty(), p.engagement(), p.updatedAt(), p.version());
+                p.region(), consent, p.suppression(), p.loyalty(), p.engagement(), p.subscriptions(), p.updatedAt(),
+                p.version());
     }
 
     // --- holds ---

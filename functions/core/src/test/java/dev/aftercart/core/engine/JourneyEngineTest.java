@@ -24,8 +24,8 @@ class JourneyEngineTest {
         JourneyCatalog journeys = JourneyCatalog.parse("{\"journeys\": [{\"id\": \"win-back\", \"trigger\": \"Customer Updated\","
                 + "\"kind\": \"marketing\", \"steps\": [{\"id\": \"s\", \"channels\": [\"email\"], \"template\": \"t\"}]}]}");
 
-        assertThatThrownBy(() -> new JourneyEngine(journeys, null, harness.ledger, harness.catalog, harness.scheduler,
-                harness.dispatcher, java.time.ZoneOffset.UTC, harness.clock))
+        assertThatThrownBy(() -> new JourneyEngine(journeys, null, harness.customers, harness.ledger, harness.catalog,
+                harness.scheduler, harness.dispatcher, null, harness.policies, java.time.ZoneOffset.UTC, harness.clock))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("journey win-back: \"Customer Updated\" cannot start a journey");
     }

@@ -115,8 +115,8 @@ class JourneyPlanningTest {
                 + " \"kind\": \"marketing\", \"steps\": [{\"id\": \"s\", \"channels\": [\"email\"], \"template\": \"t\","
                 + " \"when\": {\"rating\": [1]}}]}]}");
 
-        assertThatThrownBy(() -> new JourneyEngine(journeys, null, harness.ledger, harness.catalog, harness.scheduler,
-                harness.dispatcher, ZoneId.of("America/New_York"), harness.clock))
+        assertThatThrownBy(() -> new JourneyEngine(journeys, null, harness.customers, harness.ledger, harness.catalog,
+                harness.scheduler, harness.dispatcher, null, harness.policies, ZoneId.of("America/New_York"), harness.clock))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("journey j1: Shipment Updated offers the facts ")
                 .hasMessageEndingWith(", not [rating]");

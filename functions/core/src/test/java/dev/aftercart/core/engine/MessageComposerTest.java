@@ -36,8 +36,9 @@ class MessageComposerTest {
 
     private static MessageComposer composer(StoreSettings store) {
         InMemoryCustomerStore customers = new InMemoryCustomerStore();
+        InMemoryCatalog catalog = new InMemoryCatalog();
         return new MessageComposer(Templates.fromClasspath(), store, Policies.fromClasspath(),
-                new Recommender(customers, new InMemoryCatalog()));
+                new Recommender(customers, catalog), catalog);
     }
 
     private static StoreSettings storeWithDefaultLocale(String locale, String zone) {

@@ -49,7 +49,8 @@ class PostPurchaseTemplatesTest {
     private static final Instant AT = Instant.parse("2026-11-23T11:00:00Z");
     private static final JourneyCatalog JOURNEYS = JourneyCatalog.fromClasspath();
     private static final MessageComposer COMPOSER = new MessageComposer(Templates.fromClasspath(), Fixtures.STORE,
-            Policies.fromClasspath(), new Recommender(new InMemoryCustomerStore(), new InMemoryCatalog()));
+            Policies.fromClasspath(), new Recommender(new InMemoryCustomerStore(), new InMemoryCatalog()),
+            new InMemoryCatalog());
 
     /** The order fixture of each shipped language. */
     private static final Map<String, String> ORDERS = Map.of(

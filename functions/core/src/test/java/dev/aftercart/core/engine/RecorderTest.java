@@ -139,7 +139,8 @@ class RecorderTest {
         CustomerProfile current = profile("c-1");
         CustomerProfile complained = new CustomerProfile(current.customerId(), current.email(), current.phone(),
                 current.firstName(), current.locale(), current.timeZone(), current.region(), current.consent(),
-                new Suppression(false, true), current.loyalty(), current.engagement(), current.updatedAt(),
+                new Suppression(false, true), current.loyalty(), current.engagement(), current.subscriptions(),
+                current.updatedAt(),
                 current.version() + 1);
         assertThat(customers.saveProfile(complained, current.version())).isTrue();
     }

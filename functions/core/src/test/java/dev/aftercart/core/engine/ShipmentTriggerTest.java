@@ -120,7 +120,7 @@ class ShipmentTriggerTest {
         OrderRecord delivered = ORDER.withShipment(shipment("s-1", ShipmentStatus.DELIVERED, null));
         OrderRecord returned = new OrderRecord(delivered.customerId(), delivered.orderId(), null, delivered.placedAt(),
                 delivered.items(), delivered.subtotal(), null, null, null, delivered.total(), delivered.status(), null,
-                delivered.shipments(), Set.of("p-520"), delivered.updatedAt(), delivered.version());
+                delivered.shipments(), Fixtures.returnsOf("p-520"), delivered.updatedAt(), delivered.version());
 
         assertThat(trigger(returned, "s-1").products()).containsExactly("p-510", "p-530");
     }

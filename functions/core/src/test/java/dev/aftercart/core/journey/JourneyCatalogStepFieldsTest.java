@@ -96,9 +96,9 @@ class JourneyCatalogStepFieldsTest {
     }
 
     @Test
-    void plusOtherThanUsageDays_namesJourneyStepAndField() {
-        assertThatThrownBy(() -> step(", \"plus\": \"replenishAfterDays\""))
-                .hasMessage("journey j1 step s1.plus can only be \"usageDays\"");
+    void plusOtherThanAProductsDays_namesJourneyStepAndField() {
+        assertThatThrownBy(() -> step(", \"plus\": \"shelfLife\""))
+                .hasMessage("journey j1 step s1.plus can only be \"usageDays\" or \"replenishAfterDays\"");
     }
 
     @Test

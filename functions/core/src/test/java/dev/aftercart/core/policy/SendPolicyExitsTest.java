@@ -43,7 +43,7 @@ class SendPolicyExitsTest {
         OrderRecord o = ORDER;
         return new OrderRecord(o.customerId(), o.orderId(), o.orderNumber(), o.placedAt(), o.items(), o.subtotal(),
                 o.discount(), o.shipping(), o.tax(), o.total(), o.status(), o.cancelReason(), o.shipments(),
-                Set.of(products), o.updatedAt(), o.version());
+                Fixtures.returnsOf(products), o.updatedAt(), o.version());
     }
 
     private static CustomerProfile reviewed(String... products) {

@@ -170,12 +170,9 @@ public final class Deliveries {
     /** Records that the customer sent {@code productId} back from the order, as the returns intake would. */
     public void returned(String customerId, String orderId, String productId) {
         OrderRecord order = harness.customers.order(customerId, orderId).orElseThrow();
-        Set<String> returned = new HashSet<>(order.returnedProducts());
-        returned.add(productId);
-        OrderRecord next = new OrderRecord(order.customerId(), order.orderId(), order.orderNumber(), order.placedAt(),
-                order.items(), order.subtotal(), order.discount(), order.shipping(), order.tax(), order.total(),
-                order.status(), order.cancelReason(), order.shipments(), returned, harness.clock.instant(),
-                order.version() + 1);
+        OrderRecord next = order.withReturn(new dev.aftercart.core.customer.ReturnRecord("r-" + productId,
+                dev.aftercart.core.event.ReturnStatus.APPROVED, harness.clock.instant(),
+                java.util.List.of(new dev.aftercart.core.event.ReturnItem(productId, 1, null)), null));
         if (!harness.customers.saveOrder(next, order.version())) {
             throw new AssertionError("order changed underneath the test");
         }

@@ -45,6 +45,7 @@ public final class EngineHarness {
     public final RecordingScheduler scheduler = new RecordingScheduler();
     public final RecordingEmailSender email = new RecordingEmailSender();
     public final RecordingSmsSender sms = new RecordingSmsSender();
+    public final RecordingEventPublisher events = new RecordingEventPublisher();
     public final JourneyCatalog journeys;
     public final Policies policies = Policies.fromClasspath();
     public final Aftercart aftercart;
@@ -56,7 +57,7 @@ public final class EngineHarness {
 
     private EngineHarness(JourneyCatalog journeys, Templates templates) {
         this.journeys = journeys;
-        aftercart = Aftercart.assemble(new Ports(customers, ledger, catalog, scheduler, email, sms, clock),
+        aftercart = Aftercart.assemble(new Ports(customers, ledger, catalog, scheduler, email, sms, events, clock),
                 Fixtures.STORE, journeys, policies, templates);
         dispatcher = aftercart.dispatcher();
         engine = aftercart.engine();

@@ -135,6 +135,14 @@ public final class Fixtures {
                 OrderStatus.PLACED, null, null, null, at, 1);
     }
 
+    /** One approved return of these products, as an order's {@code returns}. */
+    public static java.util.Map<String, dev.aftercart.core.customer.ReturnRecord> returnsOf(String... productIds) {
+        java.util.List<dev.aftercart.core.event.ReturnItem> items = java.util.Arrays.stream(productIds)
+                .map(p -> new dev.aftercart.core.event.ReturnItem(p, 1, null)).toList();
+        return java.util.Map.of("r-test", new dev.aftercart.core.customer.ReturnRecord("r-test",
+                dev.aftercart.core.event.ReturnStatus.APPROVED, Instant.parse("2026-11-25T10:00:00Z"), items, null));
+    }
+
     public static ProfileBuilder profile(String customerId) {
         return new ProfileBuilder(customerId);
     }
@@ -225,7 +233,7 @@ public final class Fixtures {
 
         public CustomerProfile build() {
             return new CustomerProfile(customerId, email, phone, firstName, locale, timeZone, region, consent,
-                    suppression, loyalty, engagement, updatedAt, version);
+                    suppression, loyalty, engagement, null, updatedAt, version);
         }
     }
 

@@ -24,6 +24,7 @@ public final class InMemoryCatalog implements Catalog {
 
     private final Map<String, Product> products = new LinkedHashMap<>();
     private final Map<String, Map<String, Long>> boughtTogether = new HashMap<>();
+    private final Map<String, Long> unitsOrdered = new HashMap<>();
 
     @Override
     public synchronized Optional<Product> product(String productId) {
@@ -56,6 +57,9 @@ public final class InMemoryCatalog implements Catalog {
     public synchronized void recordPurchase(List<LineItem> items, Instant at) {
         Set<String> ids = new LinkedHashSet<>();
         for (LineItem item : items) {
+            if (!ids.contains(item.productId())) {
+                unitsOrdered.merge(item.productId(), 1L, Long::sum);
+            }
             ids.add(item.productId());
             products.putIfAbsent(item.productId(), new Product(item.productId(), item.name(), item.category(),
                     item.url(), item.imageUrl(), item.unitPrice(), null, null, true, Instant.EPOCH));
@@ -67,6 +71,18 @@ public final class InMemoryCatalog implements Catalog {
                 }
             }
         }
+    }
+
+    /** Like the DynamoDB catalog: the category's products by how many orders held them, then by id. */
+    @Override
+    public synchronized List<String> bestSellers(String category, int limit) {
+        return products.values().stream()
+                .filter(p -> category.equals(p.category()))
+                .sorted(java.util.Comparator.<Product>comparingLong(p -> unitsOrdered.getOrDefault(p.productId(), 0L))
+                        .reversed().thenComparing(Product::productId))
+                .map(Product::productId)
+                .limit(limit)
+                .toList();
     }
 
     @Override
