@@ -2,8 +2,10 @@ package dev.aftercart.infra.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aftercart.core.event.ReturnStatus;
 import dev.aftercart.core.event.ShipmentStatus;
 import dev.aftercart.core.event.ShopEvent;
+import dev.aftercart.core.event.SubscriptionStatus;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -100,7 +102,9 @@ class EventContractTest {
      * value the parser accepts and the schema forgot.
      */
     private static final Map<String, List<String>> ENUMS = Map.of(
-            "shipment-updated.schema.json: detail.status", ShipmentStatus.IDS);
+            "shipment-updated.schema.json: detail.status", ShipmentStatus.IDS,
+            "return-updated.schema.json: detail.status", ReturnStatus.IDS,
+            "subscription-updated.schema.json: detail.status", SubscriptionStatus.IDS);
 
     @Test
     void everySchemaEnum_listsTheParsersValuesInContractOrder() {

@@ -1,5 +1,6 @@
 package dev.aftercart.infra.events;
 
+import dev.aftercart.core.event.EventParser;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -49,11 +50,17 @@ final class ValueCases {
             Map.entry("region", List.of("US-CA", "KR-11", "GB-ENG", "TH-10")),
             Map.entry("country", List.of("US", "KR", "TH")));
 
+    /** Loyalty points, either way: {@code EventParser.MAX_POINTS}, as a long so one past it does not overflow. */
+    private static final long MAX_POINTS = EventParser.MAX_POINTS;
+
     /**
      * Values near the limits the parser is known to have, tried whatever the schema says, so a
      * bound dropped from a schema (or added to the parser alone) shows up as a disagreement.
+     * Integers: ratings, usage days, replenishment days, quantities, loyalty points, and one past
+     * the parser's {@code int}.
      */
-    private static final List<Integer> EDGE_INTEGERS = List.of(-1, 0, 1, 365, 366, 730, 731, 10_000, 10_001);
+    private static final List<Long> EDGE_INTEGERS = List.of(-1L, 0L, 1L, 5L, 6L, 365L, 366L, 730L, 731L, 10_000L,
+            10_001L, -(MAX_POINTS + 1), -MAX_POINTS, MAX_POINTS, MAX_POINTS + 1, 1L + Integer.MAX_VALUE);
     private static final List<Integer> EDGE_LENGTHS = List.of(128, 129, 254, 255, 2_000, 2_001);
     /** The rules whose values stay valid, but for their length, when padded; a padded time zone is just unknown. */
     private static final Set<String> PADDABLE = Set.of("id", "text", "url", "email");
