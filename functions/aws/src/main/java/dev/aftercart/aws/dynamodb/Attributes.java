@@ -9,7 +9,6 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -86,11 +85,6 @@ final class Attributes {
     /** An empty list stays an empty list, so it reads back apart from {@code null}. */
     static AttributeValue list(List<AttributeValue> values) {
         return values == null ? null : AttributeValue.fromL(values);
-    }
-
-    /** A string set; empty is left out like {@code null}, because DynamoDB stores no empty set. */
-    static AttributeValue stringSet(Set<String> values) {
-        return values == null || values.isEmpty() ? null : AttributeValue.fromSs(List.copyOf(values));
     }
 
     /** An item or a nested map under construction. */
@@ -208,11 +202,6 @@ final class Attributes {
             Map<String, Reader> maps = new LinkedHashMap<>();
             value.m().forEach((key, entry) -> maps.put(key, new Reader(entry.m())));
             return maps;
-        }
-
-        Set<String> stringSet(String name) {
-            AttributeValue value = item.get(name);
-            return value == null ? null : Set.copyOf(value.ss());
         }
     }
 }

@@ -14,13 +14,20 @@ import dev.aftercart.core.customer.Engagement;
 import dev.aftercart.core.customer.Loyalty;
 import dev.aftercart.core.customer.OrderRecord;
 import dev.aftercart.core.customer.OrderStatus;
+import dev.aftercart.core.customer.ReturnRecord;
 import dev.aftercart.core.customer.ShipmentRecord;
+import dev.aftercart.core.customer.Subscription;
 import dev.aftercart.core.customer.Suppression;
 import dev.aftercart.core.event.LineItem;
+import dev.aftercart.core.event.PointsExpiry;
+import dev.aftercart.core.event.ReturnItem;
+import dev.aftercart.core.event.ReturnStatus;
 import dev.aftercart.core.event.ShipmentItem;
 import dev.aftercart.core.event.ShipmentStatus;
+import dev.aftercart.core.event.SubscriptionStatus;
 import dev.aftercart.core.journey.Channel;
 import dev.aftercart.core.port.CustomerStore;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +62,9 @@ public final class DynamoDbCustomerStore implements CustomerStore {
         return table.get(profileKey(customerId), true).map(DynamoDbCustomerStore::profileFrom);
     }
 
-    // Why: every event folds into the profile (contact, consent, suppression, loyalty), dispatch re-reads it,
-    // and its engagement (recent marketing sends, reviews) is what the send-time caps and exits check.
+    // Why: every event folds into the profile (contact, consent, suppression, loyalty, subscriptions), dispatch
+    // re-reads it, and its engagement (recent marketing sends, reviews), expiring points and subscriptions are
+    // what the send-time caps and exits check.
     @Override
     public boolean saveProfile(CustomerProfile profile, long expectedVersion) {
         Map<String, AttributeValue> item = Attributes.builder()
@@ -72,6 +80,7 @@ public final class DynamoDbCustomerStore implements CustomerStore {
                 .put("suppression", suppression(profile.suppression()))
                 .put("loyalty", loyalty(profile.loyalty()))
                 .put("engagement", engagement(profile.engagement()))
+                .put("subscriptions", subscriptions(profile.subscriptions()))
                 .put("updatedAt", instant(profile.updatedAt()))
                 .put("version", number(profile.version()))
                 .build();
@@ -86,8 +95,8 @@ public final class DynamoDbCustomerStore implements CustomerStore {
 
     // Why: the order is what confirmations render, what cancellation checks, and the purchase history
     // that keeps recommendations from suggesting what was bought; its shipments are what shipping updates
-    // compare against (stale, duplicate) and what review and tips requests cover, and its returned products
-    // end those journeys; orderKey lets the index find its customer.
+    // compare against (stale, duplicate) and what review and tips requests cover, and its returns are what return
+    // updates compare against and what ends those journeys; orderKey lets the index find its customer.
     @Override
     public boolean saveOrder(OrderRecord order, long expectedVersion) {
         Map<String, AttributeValue> item = Attributes.builder()
@@ -106,7 +115,7 @@ public final class DynamoDbCustomerStore implements CustomerStore {
                 .put("status", string(order.status() == null ? null : order.status().name()))
                 .put("cancelReason", string(order.cancelReason()))
                 .put("shipments", shipments(order.shipments()))
-                .put("returnedProducts", Attributes.stringSet(order.returnedProducts()))
+                .put("returns", returns(order.returns()))
                 .put("updatedAt", instant(order.updatedAt()))
                 .put("version", number(order.version()))
                 .build();
@@ -171,11 +180,37 @@ public final class DynamoDbCustomerStore implements CustomerStore {
                 .put("emailComplained", bool(suppression.emailComplained())));
     }
 
+    /**
+     * {@code expiring} is left out when empty and {@code updatedAt} while it is the epoch, which is also
+     * how a profile written before either existed reads.
+     */
     private static AttributeValue loyalty(Loyalty loyalty) {
         return loyalty == null ? null : map(Attributes.builder()
                 .put("member", bool(loyalty.member()))
                 .put("tier", string(loyalty.tier()))
-                .put("pointsBalance", number(loyalty.pointsBalance())));
+                .put("pointsBalance", number(loyalty.pointsBalance()))
+                .put("expiring", loyalty.expiring().isEmpty() ? null : Attributes.list(loyalty.expiring().stream()
+                        .map(expiry -> map(Attributes.builder()
+                                .put("points", number(expiry.points()))
+                                .put("expiresAt", instant(expiry.expiresAt()))))
+                        .toList()))
+                .put("updatedAt", Instant.EPOCH.equals(loyalty.updatedAt()) ? null : instant(loyalty.updatedAt())));
+    }
+
+    /** By subscription id; left out when there are none. */
+    private static AttributeValue subscriptions(Map<String, Subscription> subscriptions) {
+        if (subscriptions.isEmpty()) {
+            return null;
+        }
+        Attributes.Builder byId = Attributes.builder();
+        subscriptions.forEach((subscriptionId, subscription) -> byId.put(subscriptionId, map(Attributes.builder()
+                .put("status", string(subscription.status() == null ? null : subscription.status().id()))
+                .put("productId", string(subscription.productId()))
+                .put("nextChargeAt", instant(subscription.nextChargeAt()))
+                .put("amount", money(subscription.amount()))
+                .put("manageUrl", string(subscription.manageUrl()))
+                .put("updatedAt", instant(subscription.updatedAt())))));
+        return map(byId);
     }
 
     /**
@@ -210,6 +245,23 @@ public final class DynamoDbCustomerStore implements CustomerStore {
     private static AttributeValue shipments(Map<String, ShipmentRecord> shipments) {
         return shipments.isEmpty() ? null : Attributes.list(shipments.values().stream()
                 .map(DynamoDbCustomerStore::shipment)
+                .toList());
+    }
+
+    /** A list in the order first seen, like shipments and for the same reasons. Left out when there is none. */
+    private static AttributeValue returns(Map<String, ReturnRecord> returns) {
+        return returns.isEmpty() ? null : Attributes.list(returns.values().stream()
+                .map(returned -> map(Attributes.builder()
+                        .put("returnId", string(returned.returnId()))
+                        .put("status", string(returned.status() == null ? null : returned.status().id()))
+                        .put("statusAt", instant(returned.statusAt()))
+                        .put("items", Attributes.list(returned.items().stream()
+                                .map(item -> map(Attributes.builder()
+                                        .put("productId", string(item.productId()))
+                                        .put("quantity", number(item.quantity()))
+                                        .put("reason", string(item.reason()))))
+                                .toList()))
+                        .put("refundAmount", money(returned.refundAmount()))))
                 .toList());
     }
 
@@ -263,11 +315,9 @@ public final class DynamoDbCustomerStore implements CustomerStore {
                 suppression == null ? null : new Suppression(
                         suppression.bool("emailHardBounced", false),
                         suppression.bool("emailComplained", false)),
-                loyalty == null ? null : new Loyalty(
-                        loyalty.bool("member", false),
-                        loyalty.string("tier"),
-                        loyalty.longNumber("pointsBalance", 0)),
+                loyalty == null ? null : loyaltyFrom(loyalty),
                 engagementFrom(read.map("engagement")),
+                subscriptionsFrom(read.maps("subscriptions")),
                 read.instant("updatedAt"),
                 read.longNumber("version", 0));
     }
@@ -290,9 +340,66 @@ public final class DynamoDbCustomerStore implements CustomerStore {
                 status == null ? null : OrderStatus.valueOf(status),
                 read.string("cancelReason"),
                 shipmentsFrom(read.list("shipments")),
-                read.stringSet("returnedProducts"),
+                // An order written before returns existed has only a returnedProducts set, which is not read.
+                returnsFrom(read.list("returns")),
                 read.instant("updatedAt"),
                 read.longNumber("version", 0));
+    }
+
+    /** Absent {@code expiring} reads as none, absent {@code updatedAt} as the epoch (the record's default). */
+    private static Loyalty loyaltyFrom(Attributes.Reader loyalty) {
+        List<Attributes.Reader> expiring = loyalty.list("expiring");
+        return new Loyalty(
+                loyalty.bool("member", false),
+                loyalty.string("tier"),
+                loyalty.longNumber("pointsBalance", 0),
+                expiring == null ? List.of() : expiring.stream()
+                        .map(expiry -> new PointsExpiry(expiry.longNumber("points", 0), expiry.instant("expiresAt")))
+                        .toList(),
+                loyalty.instant("updatedAt"));
+    }
+
+    private static Map<String, Subscription> subscriptionsFrom(Map<String, Attributes.Reader> subscriptions) {
+        Map<String, Subscription> byId = new LinkedHashMap<>();
+        if (subscriptions != null) {
+            subscriptions.forEach((subscriptionId, subscription) -> {
+                String status = subscription.string("status");
+                byId.put(subscriptionId, new Subscription(
+                        subscriptionId,
+                        status == null ? null : SubscriptionStatus.fromId(status),
+                        subscription.string("productId"),
+                        subscription.instant("nextChargeAt"),
+                        subscription.money("amount"),
+                        subscription.string("manageUrl"),
+                        subscription.instant("updatedAt")));
+            });
+        }
+        return byId;
+    }
+
+    /** In the order of the stored list, which is the order the returns were first seen. */
+    private static Map<String, ReturnRecord> returnsFrom(List<Attributes.Reader> returns) {
+        Map<String, ReturnRecord> byId = new LinkedHashMap<>();
+        if (returns != null) {
+            for (Attributes.Reader returned : returns) {
+                String status = returned.string("status");
+                List<Attributes.Reader> items = returned.list("items");
+                ReturnRecord record = new ReturnRecord(
+                        returned.requiredString("returnId"),
+                        status == null ? null : ReturnStatus.fromId(status),
+                        returned.instant("statusAt"),
+                        items == null ? List.of() : items.stream()
+                                .map(item -> {
+                                    Integer quantity = item.integer("quantity");
+                                    return new ReturnItem(item.string("productId"), quantity == null ? 0 : quantity,
+                                            item.string("reason"));
+                                })
+                                .toList(),
+                        returned.money("refundAmount"));
+                byId.put(record.returnId(), record);
+            }
+        }
+        return byId;
     }
 
     private static Engagement engagementFrom(Attributes.Reader engagement) {

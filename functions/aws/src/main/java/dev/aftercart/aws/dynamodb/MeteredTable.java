@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -16,18 +18,23 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The shared table as the adapters use it: every request names the table and asks for the
- * capacity it consumed, every response feeds the meter, queries follow every page, and a failed
- * condition is an answer ({@code false}), not an error.
+ * capacity it consumed, every response feeds the meter, queries follow every page (unless the caller
+ * has read enough), batches resend what DynamoDB left unprocessed, and a failed condition is an
+ * answer ({@code false}), not an error.
  */
 final class MeteredTable {
 
     /** BatchGetItem's limit on keys per request. */
     static final int BATCH_GET_LIMIT = 100;
-    private static final int BATCH_GET_ATTEMPTS = 8;
+    /** BatchWriteItem's limit on writes per request. */
+    static final int BATCH_WRITE_LIMIT = 25;
+    private static final int BATCH_ATTEMPTS = 8;
     private static final long FIRST_BACKOFF_MILLIS = 20;
 
     private final DynamoDbClient client;
@@ -74,6 +81,16 @@ final class MeteredTable {
 
     /** Applies {@code update} to the item (creating it if absent) if its condition holds; {@code false} when it did not. */
     boolean update(Map<String, AttributeValue> key, Update update) {
+        return update(key, update, null).isPresent();
+    }
+
+    /**
+     * Applies {@code update} like {@link #update(Map, Update)} and returns the attributes
+     * {@code returnValues} asks for (empty, for instance, when {@code UPDATED_OLD} finds the updated
+     * attributes were absent). Return values cost no capacity. Empty when the condition failed.
+     */
+    Optional<Map<String, AttributeValue>> update(Map<String, AttributeValue> key, Update update,
+            ReturnValue returnValues) {
         try {
             UpdateItemResponse response = client.updateItem(b -> b
                     .tableName(name)
@@ -82,34 +99,76 @@ final class MeteredTable {
                     .conditionExpression(update.condition())
                     .expressionAttributeNames(update.names())
                     .expressionAttributeValues(update.values().isEmpty() ? null : update.values())
+                    .returnValues(returnValues)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
             meter.record("UpdateItem", response.consumedCapacity());
-            return true;
+            return Optional.of(response.hasAttributes() ? response.attributes() : Map.of());
         } catch (ConditionalCheckFailedException e) {
             meter.record("UpdateItem", List.of());
-            return false;
+            return Optional.empty();
         }
     }
 
     /** Every item the query matches, across all pages; {@code query} sets the key condition and values. */
     List<Map<String, AttributeValue>> query(Consumer<QueryRequest.Builder> query) {
+        return query(query, items -> false);
+    }
+
+    /**
+     * The items the query matches, page by page until {@code enough} holds for the items read so far
+     * or there are no more pages. {@code query} may set a page {@code Limit}; a table made with a page
+     * size overrides it.
+     */
+    List<Map<String, AttributeValue>> query(Consumer<QueryRequest.Builder> query,
+            Predicate<List<Map<String, AttributeValue>>> enough) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
         do {
             QueryRequest.Builder request = QueryRequest.builder();
             query.accept(request);
             request.tableName(name)
-                    .limit(pageSize)
                     .exclusiveStartKey(startKey)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+            if (pageSize != null) {
+                request.limit(pageSize);
+            }
             QueryResponse response = client.query(request.build());
             meter.record("Query", response.consumedCapacity());
             items.addAll(response.items());
             startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey()
                     : null;
-        } while (startKey != null);
+        } while (startKey != null && !enough.test(items));
         return items;
+    }
+
+    /**
+     * Deletes the items with these keys (which must be distinct), {@value #BATCH_WRITE_LIMIT} a
+     * request. Deletes DynamoDB leaves unprocessed, as it does when throttled, are sent again with
+     * backoff. Deleting an absent item is not an error.
+     */
+    void batchDelete(List<Map<String, AttributeValue>> keys) {
+        for (int from = 0; from < keys.size(); from += BATCH_WRITE_LIMIT) {
+            List<WriteRequest> pending = keys.subList(from, Math.min(keys.size(), from + BATCH_WRITE_LIMIT)).stream()
+                    .map(key -> WriteRequest.builder().deleteRequest(delete -> delete.key(key)).build())
+                    .toList();
+            for (int attempt = 1; !pending.isEmpty(); attempt++) {
+                if (attempt > BATCH_ATTEMPTS) {
+                    throw new IllegalStateException(pending.size() + " deletes still unprocessed after "
+                            + BATCH_ATTEMPTS + " BatchWriteItem attempts on " + name);
+                }
+                if (attempt > 1) {
+                    pause(FIRST_BACKOFF_MILLIS << (attempt - 2));
+                }
+                Map<String, List<WriteRequest>> request = new HashMap<>();
+                request.put(name, pending);
+                BatchWriteItemResponse response = client.batchWriteItem(b -> b
+                        .requestItems(request)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+                meter.record("BatchWriteItem", response.consumedCapacity());
+                pending = response.unprocessedItems().getOrDefault(name, List.of());
+            }
+        }
     }
 
     /**
@@ -122,9 +181,9 @@ final class MeteredTable {
         for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
             List<Map<String, AttributeValue>> pending = keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT));
             for (int attempt = 1; !pending.isEmpty(); attempt++) {
-                if (attempt > BATCH_GET_ATTEMPTS) {
+                if (attempt > BATCH_ATTEMPTS) {
                     throw new IllegalStateException(pending.size() + " keys still unprocessed after "
-                            + BATCH_GET_ATTEMPTS + " BatchGetItem attempts on " + name);
+                            + BATCH_ATTEMPTS + " BatchGetItem attempts on " + name);
                 }
                 if (attempt > 1) {
                     pause(FIRST_BACKOFF_MILLIS << (attempt - 2));
@@ -148,7 +207,7 @@ final class MeteredTable {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while backing off BatchGetItem", e);
+            throw new IllegalStateException("interrupted while backing off a batch request", e);
         }
     }
 

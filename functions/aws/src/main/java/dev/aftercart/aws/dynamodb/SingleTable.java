@@ -29,8 +29,11 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  *     <td>{@value #ORDER_KEY} = {@code O#<orderId>}, for the {@value #ORDER_INDEX} index</td></tr>
  * <tr><td>ledger entry</td><td>{@code C#<customerId>}</td><td>{@code M#<messageId>}</td>
  *     <td>{@value #TIME_TO_LIVE} once its status is final</td></tr>
- * <tr><td>product</td><td>{@code P#<productId>}</td><td>{@code META}</td><td></td></tr>
- * <tr><td>co-purchase count</td><td>{@code P#<productId>}</td><td>{@code CO#<otherProductId>}</td><td></td></tr>
+ * <tr><td>product</td><td>{@code P#<productId>}</td><td>{@code META}</td>
+ *     <td>{@value #CATEGORY_KEY} = {@code CAT#<category>} when it has a category, and {@value #ORDER_COUNT}
+ *     once ordered, for the {@value #CATEGORY_INDEX} index</td></tr>
+ * <tr><td>co-purchase count</td><td>{@code P#<productId>}</td><td>{@code CO#<otherProductId>}</td>
+ *     <td>at most {@value #MAX_PARTNERS} a product</td></tr>
  * </table>
  *
  * <p>A customer's profile, orders and messages share one partition, so "everything about this
@@ -42,8 +45,28 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * {@value #ORDER_KEY}, so the index holds nothing else. IAM for {@code dynamodb:Query} must cover
  * {@code table/<name>/index/*} as well as the table.
  *
+ * <p>The global secondary index {@value #CATEGORY_INDEX} (partition key {@value #CATEGORY_KEY}, a
+ * string, sort key {@value #ORDER_COUNT}, a number; keys only) ranks a category's products by how
+ * many orders held them, for best sellers where co-purchases say nothing yet. It is sparse: only
+ * product items that have a category and have been ordered carry both keys, so a catalog entry never
+ * sold is not a best seller and customer items never enter it. Each order of a categorised product
+ * moves its sort key, which DynamoDB bills as an index delete and put; nothing else written to a
+ * product (its name, its price) touches the index, because only keys are projected.
+ *
  * <p>{@value #TIME_TO_LIVE} (epoch seconds, a number) is the table's TTL attribute; only final
  * ledger entries carry it.
+ *
+ * <p>The profile's {@code loyalty} map holds {@code member}, {@code tier} and {@code pointsBalance},
+ * and, when there are any, {@code expiring}, a list of {@code points} and {@code expiresAt} in the
+ * order the programme reported them, and {@code updatedAt}, the time of that report (left out while it
+ * is the epoch, as on a profile no report has reached). Profiles written before either existed read
+ * as no expiring points, reported at the epoch. {@code subscriptions} is a map from subscription id to
+ * {@code status} (the status id, such as {@code active}), {@code productId}, {@code nextChargeAt},
+ * {@code amount} (money), {@code manageUrl} and {@code updatedAt}; it is left out when there are none,
+ * which is also how profiles written before subscriptions existed read. A map, not a list: the core
+ * keeps subscriptions by id with no order, and the renewal journey looks one up by id. Both live on
+ * the profile for the same reason engagement does: the send-time re-check reads them with the
+ * profile (points spent, subscription moved) and they are written under the profile's version.
  *
  * <p>Beside its contact, consent, suppression and loyalty, the profile carries {@code engagement}: a
  * map of {@code marketingSends} (a list of {@code channel} id and {@code at}, the last 30 days as the
@@ -60,10 +83,15 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * such as {@code out_for_delivery}), {@code statusAt}, {@code carrier}, {@code trackingNumber},
  * {@code trackingUrl}, {@code estimatedDelivery} and {@code items}, a list of {@code productId} and
  * {@code quantity} that is left out when the shipment carries the whole order. It also carries
- * {@code returnedProducts}, a string set. Both live on the order item because shipments are read
- * with their order, by the shipping journey, the review and tips requests and their exit checks,
- * and are written with it, under the order's version. Each is left out when empty: an empty list
- * would be bytes for nothing, and DynamoDB has no empty set.
+ * {@code returns}, a list in the order the returns were first seen, for the same reason: each element
+ * has its {@code returnId}, {@code status} (the return status id, such as {@code refunded}),
+ * {@code statusAt}, {@code items} (a list of {@code productId}, {@code quantity} and, when the customer
+ * gave one, {@code reason}) and {@code refundAmount} (money). The returned products are derived from
+ * the returns, not stored. Both live on the order item because they are read with their order, by
+ * the shipping and return journeys, the review and tips requests and their exit checks, and are
+ * written with it, under the order's version. Each is left out when empty: an empty list would be
+ * bytes for nothing. Orders written before returns existed carried a {@code returnedProducts} string
+ * set instead; it is no longer read, so such an order reads as having no returns.
  *
  * <p>Attribute values: money is a map of {@code amount} (a decimal string: a DynamoDB number would
  * drop trailing zeros such as {@code "79.00"}) and {@code currency} (ISO 4217 code); instants are
@@ -77,7 +105,13 @@ public final class SingleTable {
     public static final String ORDER_INDEX = "byOrder";
     public static final String ORDER_KEY = "orderKey";
     public static final ProjectionType ORDER_INDEX_PROJECTION = ProjectionType.KEYS_ONLY;
+    public static final String CATEGORY_INDEX = "byCategory";
+    public static final String CATEGORY_KEY = "categoryKey";
+    public static final String ORDER_COUNT = "orderCount";
+    public static final ProjectionType CATEGORY_INDEX_PROJECTION = ProjectionType.KEYS_ONLY;
     public static final String TIME_TO_LIVE = "expiresAt";
+    /** The most co-purchase counts kept per product; see {@link DynamoDbCatalog#recordPurchase}. */
+    public static final int MAX_PARTNERS = 50;
     public static final BillingMode BILLING_MODE = BillingMode.PAY_PER_REQUEST;
 
     static final String CUSTOMER = "C#";
@@ -87,6 +121,7 @@ public final class SingleTable {
     static final String PRODUCT = "P#";
     static final String PRODUCT_META = "META";
     static final String CO_PURCHASE = "CO#";
+    static final String CATEGORY = "CAT#";
 
     private SingleTable() {
     }
@@ -99,15 +134,25 @@ public final class SingleTable {
                 .attributeDefinitions(
                         stringAttribute(PARTITION_KEY),
                         stringAttribute(SORT_KEY),
-                        stringAttribute(ORDER_KEY))
+                        stringAttribute(ORDER_KEY),
+                        stringAttribute(CATEGORY_KEY),
+                        AttributeDefinition.builder().attributeName(ORDER_COUNT).attributeType(ScalarAttributeType.N).build())
                 .keySchema(
                         KeySchemaElement.builder().attributeName(PARTITION_KEY).keyType(KeyType.HASH).build(),
                         KeySchemaElement.builder().attributeName(SORT_KEY).keyType(KeyType.RANGE).build())
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                        .indexName(ORDER_INDEX)
-                        .keySchema(KeySchemaElement.builder().attributeName(ORDER_KEY).keyType(KeyType.HASH).build())
-                        .projection(Projection.builder().projectionType(ORDER_INDEX_PROJECTION).build())
-                        .build())
+                .globalSecondaryIndexes(
+                        GlobalSecondaryIndex.builder()
+                                .indexName(ORDER_INDEX)
+                                .keySchema(KeySchemaElement.builder().attributeName(ORDER_KEY).keyType(KeyType.HASH).build())
+                                .projection(Projection.builder().projectionType(ORDER_INDEX_PROJECTION).build())
+                                .build(),
+                        GlobalSecondaryIndex.builder()
+                                .indexName(CATEGORY_INDEX)
+                                .keySchema(
+                                        KeySchemaElement.builder().attributeName(CATEGORY_KEY).keyType(KeyType.HASH).build(),
+                                        KeySchemaElement.builder().attributeName(ORDER_COUNT).keyType(KeyType.RANGE).build())
+                                .projection(Projection.builder().projectionType(CATEGORY_INDEX_PROJECTION).build())
+                                .build())
                 .build();
     }
 
@@ -147,6 +192,10 @@ public final class SingleTable {
 
     static String coPurchase(String productId) {
         return CO_PURCHASE + productId;
+    }
+
+    static String category(String category) {
+        return CATEGORY + category;
     }
 
     /** The id after a key's prefix, e.g. the customer id in {@code C#<customerId>}. */

@@ -350,11 +350,14 @@ class DynamoDbCatalogTest {
 
         catalog.recordPurchase(List.of(line(unique("a"), "a", "1"), line(unique("b"), "b", "1")), MONDAY);
 
+        // Two descriptions and two pair counts; each product gained a partner, so each is checked once.
         CapacityMeter.Snapshot used = meter.snapshot().minus(before);
-        assertThat(used.operations()).containsOnlyKeys("UpdateItem");
+        assertThat(used.operations()).containsOnlyKeys("UpdateItem", "Query");
         assertThat(used.operation("UpdateItem")).isEqualTo(new CapacityMeter.Usage(4, 0, 4));
+        assertThat(used.operation("Query")).isEqualTo(new CapacityMeter.Usage(2, 2, 0));
     }
 
+    /** Every method, and a product pushed past its partner bound, so every operation the adapter has is sent. */
     private static void exerciseEveryMethod() {
         String tea = unique("tea");
         String cup = unique("cup");
@@ -363,6 +366,23 @@ class DynamoDbCatalogTest {
         catalog.product(tea);
         catalog.products(List.of(tea, cup));
         catalog.boughtWith(tea, 5);
+        catalog.bestSellers("skincare", 5);
+        writeCoPurchases(tea, SingleTable.MAX_PARTNERS);
+        catalog.recordPurchase(List.of(line(tea, "녹차", "15000"), line(unique("pot"), "주전자", "30000")), MONDAY);
+    }
+
+    /** Co-purchase counts of 1 with {@code partners} made-up products, written directly, 25 a request. */
+    private static void writeCoPurchases(String productId, int partners) {
+        List<WriteRequest> writes = IntStream.range(0, partners)
+                .mapToObj(i -> WriteRequest.builder().putRequest(put -> put.item(Map.of(
+                        "pk", AttributeValue.fromS("P#" + productId),
+                        "sk", AttributeValue.fromS("CO#partner-" + i),
+                        "count", AttributeValue.fromN("1")))).build())
+                .toList();
+        for (int from = 0; from < writes.size(); from += 25) {
+            List<WriteRequest> batch = writes.subList(from, Math.min(writes.size(), from + 25));
+            raw.batchWriteItem(b -> b.requestItems(Map.of(table, batch)));
+        }
     }
 
     /** Writes product items directly, 25 a request, to keep a test that needs hundreds fast. */

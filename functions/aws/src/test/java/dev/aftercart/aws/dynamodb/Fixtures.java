@@ -9,12 +9,18 @@ import dev.aftercart.core.customer.Loyalty;
 import dev.aftercart.core.customer.OrderRecord;
 import dev.aftercart.core.customer.OrderStatus;
 import dev.aftercart.core.customer.Product;
+import dev.aftercart.core.customer.ReturnRecord;
 import dev.aftercart.core.customer.ShipmentRecord;
+import dev.aftercart.core.customer.Subscription;
 import dev.aftercart.core.customer.Suppression;
 import dev.aftercart.core.event.LineItem;
 import dev.aftercart.core.event.Money;
+import dev.aftercart.core.event.PointsExpiry;
+import dev.aftercart.core.event.ReturnItem;
+import dev.aftercart.core.event.ReturnStatus;
 import dev.aftercart.core.event.ShipmentItem;
 import dev.aftercart.core.event.ShipmentStatus;
+import dev.aftercart.core.event.SubscriptionStatus;
 import dev.aftercart.core.journey.Channel;
 import dev.aftercart.core.journey.MessageKind;
 import dev.aftercart.core.ledger.LedgerEntry;
@@ -23,7 +29,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** Records with every field set, in Korean and Thai, for round trips. */
@@ -41,8 +46,25 @@ final class Fixtures {
 
     static CustomerProfile koreanProfile(String customerId) {
         return new CustomerProfile(customerId, "minji@example.com", "+821012345678", "민지", "ko-KR", "Asia/Seoul",
-                "KR-11", new Consent(true, false, true), new Suppression(false, true), new Loyalty(true, "VIP", 1250),
-                koreanEngagement(), AT, 1);
+                "KR-11", new Consent(true, false, true), new Suppression(false, true), koreanLoyalty(),
+                koreanEngagement(), koreanSubscriptions(), AT, 1);
+    }
+
+    /** A VIP with two expiries, the later one first (the list's order is kept as given). */
+    static Loyalty koreanLoyalty() {
+        return new Loyalty(true, "VIP", 1250,
+                List.of(new PointsExpiry(300, Instant.parse("2025-06-30T14:59:59.999Z")),
+                        new PointsExpiry(120, Instant.parse("2025-03-31T15:00:00Z"))),
+                Instant.parse("2025-02-28T23:00:00.5Z"));
+    }
+
+    /** An active subscription in won with every field set, and a paused one with the optional fields unset. */
+    static Map<String, Subscription> koreanSubscriptions() {
+        return Map.of(
+                "sub-녹차", new Subscription("sub-녹차", SubscriptionStatus.ACTIVE, "green-tea",
+                        Instant.parse("2025-03-15T00:00:00Z"), Money.of("27000", "KRW"),
+                        "https://shop.example/account/subscriptions/sub-녹차", Instant.parse("2025-02-15T00:00:01Z")),
+                "sub-2", new Subscription("sub-2", SubscriptionStatus.PAUSED, null, null, null, null, AT));
     }
 
     /**
@@ -61,7 +83,7 @@ final class Fixtures {
     static CustomerProfile thaiProfile(String customerId) {
         return new CustomerProfile(customerId, "somchai@example.co.th", "+66812345678", "สมชาย", "th-TH",
                 "Asia/Bangkok", null, new Consent(false, true, null), Suppression.NONE, new Loyalty(false, null, 0),
-                Engagement.NONE, AT, 1);
+                Engagement.NONE, Map.of(), AT, 1);
     }
 
     static CustomerProfile withVersion(CustomerProfile p, long version) {
@@ -71,12 +93,21 @@ final class Fixtures {
     /** The profile with another engagement and nothing else changed, not even its version. */
     static CustomerProfile withEngagement(CustomerProfile p, Engagement engagement) {
         return new CustomerProfile(p.customerId(), p.email(), p.phone(), p.firstName(), p.locale(), p.timeZone(),
-                p.region(), p.consent(), p.suppression(), p.loyalty(), engagement, p.updatedAt(), p.version());
+                p.region(), p.consent(), p.suppression(), p.loyalty(), engagement, p.subscriptions(), p.updatedAt(),
+                p.version());
     }
 
     static CustomerProfile withFirstName(CustomerProfile p, String firstName) {
         return new CustomerProfile(p.customerId(), p.email(), p.phone(), firstName, p.locale(), p.timeZone(),
-                p.region(), p.consent(), p.suppression(), p.loyalty(), p.engagement(), p.updatedAt(), p.version());
+                p.region(), p.consent(), p.suppression(), p.loyalty(), p.engagement(), p.subscriptions(), p.updatedAt(),
+                p.version());
+    }
+
+    /** The profile with other subscriptions and nothing else changed, not even its version. */
+    static CustomerProfile withSubscriptions(CustomerProfile p, Map<String, Subscription> subscriptions) {
+        return new CustomerProfile(p.customerId(), p.email(), p.phone(), p.firstName(), p.locale(), p.timeZone(),
+                p.region(), p.consent(), p.suppression(), p.loyalty(), p.engagement(), subscriptions, p.updatedAt(),
+                p.version());
     }
 
     static LineItem line(String productId, String name, String price) {
@@ -85,7 +116,7 @@ final class Fixtures {
 
     /**
      * A Korean order in won (no minor unit), one line on sale, one Thai-named line with the optional
-     * fields unset; sent in two shipments and with the sunscreen returned.
+     * fields unset; sent in two shipments, with the sunscreen refunded and a tea return still requested.
      */
     static OrderRecord koreanOrder(String customerId, String orderId) {
         List<LineItem> items = List.of(
@@ -96,7 +127,20 @@ final class Fixtures {
                         null));
         return new OrderRecord(customerId, orderId, "A-1001", Instant.parse("2025-03-01T09:30:00Z"), items,
                 Money.of("51000", "KRW"), Money.of("0", "KRW"), Money.of("3000", "KRW"), Money.of("0", "KRW"),
-                Money.of("54000", "KRW"), OrderStatus.PLACED, null, twoShipments(), Set.of("sunscreen"), AT, 1);
+                Money.of("54000", "KRW"), OrderStatus.PLACED, null, twoShipments(), twoReturns(), AT, 1);
+    }
+
+    /**
+     * First {@code ret-9}, refunded, with a reason and a refund; then {@code ret-1}, only requested,
+     * without reason or refund. As with shipments, their ids run against the order they were seen in.
+     */
+    static Map<String, ReturnRecord> twoReturns() {
+        Map<String, ReturnRecord> returns = new LinkedHashMap<>();
+        returns.put("ret-9", new ReturnRecord("ret-9", ReturnStatus.REFUNDED, Instant.parse("2025-03-10T02:00:00.75Z"),
+                List.of(new ReturnItem("sunscreen", 1, "피부 트러블")), Money.of("21000", "KRW")));
+        returns.put("ret-1", new ReturnRecord("ret-1", ReturnStatus.REQUESTED, Instant.parse("2025-03-11T08:00:00Z"),
+                List.of(new ReturnItem("green-tea", 1, null)), null));
+        return returns;
     }
 
     /**
@@ -120,7 +164,7 @@ final class Fixtures {
                 Money.of("99.90", "USD"), null, null));
         return new OrderRecord(customerId, orderId, null, Instant.parse("2025-03-02T00:00:00Z"), items,
                 Money.of("79.00", "USD"), Money.of("0.00", "USD"), Money.of("5.50", "USD"), Money.of("6.32", "USD"),
-                Money.of("90.82", "USD"), OrderStatus.PLACED, null, Map.of(), Set.of(),
+                Money.of("90.82", "USD"), OrderStatus.PLACED, null, Map.of(), Map.of(),
                 Instant.parse("2025-03-02T00:00:00Z"), 1);
     }
 

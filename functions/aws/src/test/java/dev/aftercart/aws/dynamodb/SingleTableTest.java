@@ -38,23 +38,39 @@ class SingleTableTest {
         assertThat(SingleTable.ORDER_INDEX).isEqualTo("byOrder");
         assertThat(SingleTable.ORDER_KEY).isEqualTo("orderKey");
         assertThat(SingleTable.ORDER_INDEX_PROJECTION).isEqualTo(ProjectionType.KEYS_ONLY);
+        assertThat(SingleTable.CATEGORY_INDEX).isEqualTo("byCategory");
+        assertThat(SingleTable.CATEGORY_KEY).isEqualTo("categoryKey");
+        assertThat(SingleTable.ORDER_COUNT).isEqualTo("orderCount");
+        assertThat(SingleTable.CATEGORY_INDEX_PROJECTION).isEqualTo(ProjectionType.KEYS_ONLY);
+        assertThat(SingleTable.MAX_PARTNERS).isEqualTo(50);
         assertThat(SingleTable.TIME_TO_LIVE).isEqualTo("expiresAt");
         assertThat(SingleTable.BILLING_MODE).isEqualTo(BillingMode.PAY_PER_REQUEST);
     }
 
     @Test
-    void createTableRequest_declaresStringKeys_orderIndex_andOnDemandBilling() {
+    void createTableRequest_declaresStringKeys_orderAndCategoryIndexes_andOnDemandBilling() {
         CreateTableRequest request = SingleTable.createTableRequest("aftercart");
 
         assertThat(request.tableName()).isEqualTo("aftercart");
         assertThat(request.billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
         assertThat(request.attributeDefinitions()).containsExactlyInAnyOrder(
-                stringAttribute("pk"), stringAttribute("sk"), stringAttribute("orderKey"));
+                stringAttribute("pk"), stringAttribute("sk"), stringAttribute("orderKey"),
+                stringAttribute("categoryKey"),
+                AttributeDefinition.builder().attributeName("orderCount").attributeType(ScalarAttributeType.N).build());
         assertThat(request.keySchema()).containsExactly(key("pk", KeyType.HASH), key("sk", KeyType.RANGE));
-        assertThat(request.globalSecondaryIndexes()).singleElement().satisfies(index -> {
+        assertThat(request.globalSecondaryIndexes()).hasSize(2);
+        assertThat(request.globalSecondaryIndexes().get(0)).satisfies(index -> {
             assertThat(index.indexName()).isEqualTo("byOrder");
             assertThat(index.keySchema()).containsExactly(key("orderKey", KeyType.HASH));
             assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.KEYS_ONLY);
+            assertThat(index.provisionedThroughput()).isNull();
+        });
+        assertThat(request.globalSecondaryIndexes().get(1)).satisfies(index -> {
+            assertThat(index.indexName()).isEqualTo("byCategory");
+            assertThat(index.keySchema()).containsExactly(key("categoryKey", KeyType.HASH),
+                    key("orderCount", KeyType.RANGE));
+            assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.KEYS_ONLY);
+            assertThat(index.projection().nonKeyAttributes()).isEmpty();
             assertThat(index.provisionedThroughput()).isNull();
         });
         assertThat(request.provisionedThroughput()).isNull();
@@ -68,7 +84,7 @@ class SingleTableTest {
 
         assertThat(table.keySchema()).containsExactly(key("pk", KeyType.HASH), key("sk", KeyType.RANGE));
         assertThat(table.globalSecondaryIndexes()).extracting(GlobalSecondaryIndexDescription::indexName)
-                .containsExactly("byOrder");
+                .containsExactlyInAnyOrder("byOrder", "byCategory");
         assertThat(table.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
     }
 
