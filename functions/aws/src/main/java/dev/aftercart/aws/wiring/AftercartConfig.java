@@ -9,6 +9,8 @@ import java.time.ZoneId;
  * {@code template.yaml}; a test proves it.
  *
  * @param scheduleDeadLetterArn where Scheduler puts a dispatch it could not deliver; may be null
+ * @param eventBusName the bus Aftercart publishes its own events to, by name or ARN ({@code default} for
+ *     the account's default bus)
  * @param smsOriginationNumber and {@code smsSenderId} are optional: SNS picks one when unset
  */
 public record AftercartConfig(
@@ -20,6 +22,7 @@ public record AftercartConfig(
         String schedulerRoleArn,
         String dispatchTargetArn,
         String scheduleDeadLetterArn,
+        String eventBusName,
         StoreSettings store) {
 
     public static AftercartConfig from(Env env) {
@@ -49,6 +52,7 @@ public record AftercartConfig(
                 env.required("SCHEDULER_ROLE_ARN"),
                 env.required("DISPATCH_TARGET_ARN"),
                 env.optional("SCHEDULE_DLQ_ARN"),
+                env.required("EVENT_BUS_NAME"),
                 store);
     }
 }

@@ -4,6 +4,7 @@ import dev.aftercart.aws.dynamodb.CapacityMeter;
 import dev.aftercart.aws.dynamodb.DynamoDbCatalog;
 import dev.aftercart.aws.dynamodb.DynamoDbCustomerStore;
 import dev.aftercart.aws.dynamodb.DynamoDbMessageLedger;
+import dev.aftercart.aws.eventbridge.EventBridgeEventPublisher;
 import dev.aftercart.aws.scheduler.EventBridgeMessageScheduler;
 import dev.aftercart.aws.ses.SesEmailSender;
 import dev.aftercart.aws.sns.SnsSmsSender;
@@ -23,7 +24,8 @@ public final class AwsWiring {
     /** Every IAM action the adapters wired here call; the template test checks each function is granted them. */
     public static final List<String> IAM_ACTIONS = Stream.of(
                     DynamoDbCustomerStore.IAM_ACTIONS, DynamoDbMessageLedger.IAM_ACTIONS, DynamoDbCatalog.IAM_ACTIONS,
-                    SesEmailSender.IAM_ACTIONS, SnsSmsSender.IAM_ACTIONS, EventBridgeMessageScheduler.IAM_ACTIONS)
+                    SesEmailSender.IAM_ACTIONS, SnsSmsSender.IAM_ACTIONS, EventBridgeMessageScheduler.IAM_ACTIONS,
+                    EventBridgeEventPublisher.IAM_ACTIONS)
             .flatMap(List::stream)
             .distinct()
             .sorted()
@@ -59,6 +61,7 @@ public final class AwsWiring {
                         config.schedulerRoleArn(), config.scheduleDeadLetterArn()),
                 new SesEmailSender(clients.ses(), config.configurationSet(), clock),
                 new SnsSmsSender(clients.sns(), config.smsOriginationNumber(), config.smsSenderId()),
+                new EventBridgeEventPublisher(clients.eventBridge(), config.eventBusName()),
                 clock);
         return new AwsWiring(Aftercart.assemble(ports, config.store()), customers);
     }

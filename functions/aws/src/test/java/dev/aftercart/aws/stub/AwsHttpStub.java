@@ -171,6 +171,19 @@ public final class AwsHttpStub implements AutoCloseable {
                     "x-amzn-ErrorType", code + ":http://internal.amazon.com/coral/com.amazonaws.stub/"),
                     "{\"message\":\"" + message.replace("\"", "\\\"") + "\"}");
         }
+
+        /** An AWS JSON 1.1 answer (EventBridge), with the content type those services send. */
+        public static Response awsJson(int status, String body) {
+            return new Response(status, Map.of(
+                    "Content-Type", "application/x-amz-json-1.1",
+                    "x-amzn-RequestId", "stub-request-id"), body);
+        }
+
+        /** An AWS JSON 1.1 error (EventBridge): the code in the body's {@code __type}, as the services send it. */
+        public static Response awsJsonError(int status, String code, String message) {
+            return awsJson(status, "{\"__type\":\"" + code + "\",\"message\":\""
+                    + message.replace("\"", "\\\"") + "\"}");
+        }
     }
 
     /** Fixture bodies under {@code src/test/resources}. */
