@@ -9,10 +9,14 @@ import dev.aftercart.core.engine.MessageOutcome;
 import dev.aftercart.core.engine.Policies;
 import dev.aftercart.core.engine.Ports;
 import dev.aftercart.core.event.CustomerUpdated;
+import dev.aftercart.core.event.LoyaltyUpdated;
 import dev.aftercart.core.event.OrderCancelled;
 import dev.aftercart.core.event.OrderPlaced;
 import dev.aftercart.core.event.ProductUpdated;
+import dev.aftercart.core.event.ReturnUpdated;
+import dev.aftercart.core.event.ReviewSubmitted;
 import dev.aftercart.core.event.ShipmentUpdated;
+import dev.aftercart.core.event.SubscriptionUpdated;
 import dev.aftercart.core.journey.Channel;
 import dev.aftercart.core.journey.JourneyCatalog;
 import dev.aftercart.core.ledger.LedgerEntry;
@@ -36,7 +40,9 @@ public final class EngineHarness {
     public static final String START = "2026-11-20T10:00:05Z";
 
     static final Set<String> ALL_DETAIL_TYPES = Set.of(OrderPlaced.DETAIL_TYPE, OrderCancelled.DETAIL_TYPE,
-            CustomerUpdated.DETAIL_TYPE, ProductUpdated.DETAIL_TYPE, ShipmentUpdated.DETAIL_TYPE);
+            CustomerUpdated.DETAIL_TYPE, ProductUpdated.DETAIL_TYPE, ShipmentUpdated.DETAIL_TYPE,
+            ReviewSubmitted.DETAIL_TYPE, ReturnUpdated.DETAIL_TYPE, LoyaltyUpdated.DETAIL_TYPE,
+            SubscriptionUpdated.DETAIL_TYPE);
 
     public final MutableClock clock = MutableClock.at(START);
     public final InMemoryCustomerStore customers = new InMemoryCustomerStore();

@@ -5,16 +5,24 @@ import dev.aftercart.core.customer.CustomerProfile;
 import dev.aftercart.core.customer.Loyalty;
 import dev.aftercart.core.customer.OrderRecord;
 import dev.aftercart.core.customer.OrderStatus;
+import dev.aftercart.core.customer.ReturnRecord;
+import dev.aftercart.core.customer.Subscription;
 import dev.aftercart.core.customer.Suppression;
 import dev.aftercart.core.engine.StoreSettings;
 import dev.aftercart.core.event.ConsentDetails;
 import dev.aftercart.core.event.CustomerDetails;
 import dev.aftercart.core.event.EventParser;
 import dev.aftercart.core.event.LineItem;
+import dev.aftercart.core.event.LoyaltyUpdated;
 import dev.aftercart.core.event.Money;
 import dev.aftercart.core.event.OrderPlaced;
+import dev.aftercart.core.event.ReturnItem;
+import dev.aftercart.core.event.ReturnStatus;
+import dev.aftercart.core.event.ReturnUpdated;
+import dev.aftercart.core.event.ReviewSubmitted;
 import dev.aftercart.core.event.ShipmentUpdated;
 import dev.aftercart.core.event.ShopEvent;
+import dev.aftercart.core.event.SubscriptionUpdated;
 import dev.aftercart.core.json.Json;
 import dev.aftercart.core.render.Templates;
 import java.io.IOException;
@@ -26,6 +34,7 @@ import java.net.URLClassLoader;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +95,22 @@ public final class Fixtures {
         return (ShipmentUpdated) parsed(name);
     }
 
+    public static ReviewSubmitted reviewSubmitted(Map<String, Object> envelope) {
+        return (ReviewSubmitted) parse(envelope);
+    }
+
+    public static ReturnUpdated returnUpdated(Map<String, Object> envelope) {
+        return (ReturnUpdated) parse(envelope);
+    }
+
+    public static LoyaltyUpdated loyaltyUpdated(Map<String, Object> envelope) {
+        return (LoyaltyUpdated) parse(envelope);
+    }
+
+    public static SubscriptionUpdated subscriptionUpdated(Map<String, Object> envelope) {
+        return (SubscriptionUpdated) parse(envelope);
+    }
+
     /**
      * Templates read from {@code src/test/resources/<directory>/journeys/templates/} only, such as
      * {@code template-fixtures} or {@code broken-templates}, instead of the shipped ones.
@@ -136,11 +161,10 @@ public final class Fixtures {
     }
 
     /** One approved return of these products, as an order's {@code returns}. */
-    public static java.util.Map<String, dev.aftercart.core.customer.ReturnRecord> returnsOf(String... productIds) {
-        java.util.List<dev.aftercart.core.event.ReturnItem> items = java.util.Arrays.stream(productIds)
-                .map(p -> new dev.aftercart.core.event.ReturnItem(p, 1, null)).toList();
-        return java.util.Map.of("r-test", new dev.aftercart.core.customer.ReturnRecord("r-test",
-                dev.aftercart.core.event.ReturnStatus.APPROVED, Instant.parse("2026-11-25T10:00:00Z"), items, null));
+    public static Map<String, ReturnRecord> returnsOf(String... productIds) {
+        List<ReturnItem> items = Arrays.stream(productIds).map(p -> new ReturnItem(p, 1, null)).toList();
+        return Map.of("r-test", new ReturnRecord("r-test", ReturnStatus.APPROVED, Instant.parse("2026-11-25T10:00:00Z"),
+                items, null));
     }
 
     public static ProfileBuilder profile(String customerId) {
@@ -164,6 +188,7 @@ public final class Fixtures {
         private Suppression suppression = Suppression.NONE;
         private Loyalty loyalty = Loyalty.NONE;
         private dev.aftercart.core.customer.Engagement engagement = dev.aftercart.core.customer.Engagement.NONE;
+        private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
         private Instant updatedAt = Instant.parse("2026-11-01T00:00:00Z");
         private long version = 1;
 
@@ -216,6 +241,16 @@ public final class Fixtures {
             return this;
         }
 
+        public ProfileBuilder loyalty(Loyalty value) {
+            loyalty = value;
+            return this;
+        }
+
+        public ProfileBuilder subscription(Subscription value) {
+            subscriptions.put(value.subscriptionId(), value);
+            return this;
+        }
+
         public ProfileBuilder updatedAt(String instant) {
             updatedAt = Instant.parse(instant);
             return this;
@@ -233,7 +268,7 @@ public final class Fixtures {
 
         public CustomerProfile build() {
             return new CustomerProfile(customerId, email, phone, firstName, locale, timeZone, region, consent,
-                    suppression, loyalty, engagement, null, updatedAt, version);
+                    suppression, loyalty, engagement, subscriptions, updatedAt, version);
         }
     }
 
