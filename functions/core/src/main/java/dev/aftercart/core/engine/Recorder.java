@@ -61,11 +61,14 @@ public final class Recorder {
         };
     }
 
-    /** A review is kept on the profile, per product, for exits and suppression; an older one than kept is stale. */
+    /**
+     * A review is kept on the profile, per product, for exits and suppression; an older one than kept
+     * is stale, the same one again a duplicate (so a retried event still plans what it triggers).
+     */
     private Recording reviewSubmitted(ReviewSubmitted event) {
         ProfileChange change = changeProfile(event.customerId(), current -> {
             Engagement.ProductReview kept = current.engagement().reviews().get(event.productId());
-            if (kept != null && !kept.at().isBefore(event.occurredAt())) {
+            if (kept != null && kept.at().isAfter(event.occurredAt())) {
                 return current;
             }
             return current.withReview(event.productId(), new Engagement.ProductReview(event.rating(), event.occurredAt()));
