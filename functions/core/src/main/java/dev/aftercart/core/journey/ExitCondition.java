@@ -14,6 +14,8 @@ public enum ExitCondition {
     ITEM_RETURNED,
     /** The customer ordered every product the message is about again, in a later order. */
     PRODUCT_REORDERED,
+    /** The customer rated every product the message is about at or below the negative-review rating, however long ago. */
+    PRODUCT_RATED_POORLY,
     /** The customer is a loyalty member now. */
     LOYALTY_MEMBER,
     /** The points the message is about were spent before they expired. */

@@ -84,14 +84,15 @@ public final class SendPolicy {
 
     /**
      * The products a message may still be about: its subject's, less those the customer has
-     * reviewed or returned (when the journey exits on that) and, for marketing, those the customer
-     * rated poorly within the suppression period.
+     * reviewed, returned or rated poorly (when the journey exits on that) and, for marketing, those
+     * the customer rated poorly within the suppression period.
      */
     public List<String> products(SendContext context, Instant now) {
         List<ExitCondition> exits = context.journey().exitsOf(context.step());
         return context.subjectProducts().stream()
                 .filter(p -> !(exits.contains(ExitCondition.PRODUCT_REVIEWED) && reviewed(context, p)))
                 .filter(p -> !(exits.contains(ExitCondition.ITEM_RETURNED) && returned(context, p)))
+                .filter(p -> !(exits.contains(ExitCondition.PRODUCT_RATED_POORLY) && ratedPoorlyEver(context, p)))
                 .filter(p -> context.message().kind() != MessageKind.MARKETING || !ratedPoorly(context, p, now))
                 .toList();
     }
@@ -150,6 +151,12 @@ public final class SendPolicy {
                         return SkipReason.PRODUCT_REORDERED;
                     }
                 }
+                case PRODUCT_RATED_POORLY -> {
+                    if (profile != null && !context.subjectProducts().isEmpty()
+                            && context.subjectProducts().stream().allMatch(p -> ratedPoorlyEver(context, p))) {
+                        return SkipReason.NEGATIVE_REVIEW;
+                    }
+                }
                 case LOYALTY_MEMBER -> {
                     if (profile != null && profile.loyalty().member()) {
                         return SkipReason.LOYALTY_MEMBER;
@@ -196,6 +203,12 @@ public final class SendPolicy {
 
     private static boolean returned(SendContext context, String productId) {
         return context.order() != null && context.order().returnedProducts().contains(productId);
+    }
+
+    /** Whether the customer's review of the product rates it poorly, however old: for journeys that exit on it. */
+    private boolean ratedPoorlyEver(SendContext context, String productId) {
+        Engagement.ProductReview review = context.profile().engagement().reviews().get(productId);
+        return review != null && review.rating() <= rules.negativeRatingAtMost();
     }
 
     private boolean ratedPoorly(SendContext context, String productId, Instant now) {
