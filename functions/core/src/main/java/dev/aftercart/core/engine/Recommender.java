@@ -65,25 +65,34 @@ public final class Recommender {
                 }
             }
         });
-        Set<String> ranked = new LinkedHashSet<>();
-        scores.entrySet().stream()
+        List<String> ranked = scores.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(limit * 3L)
-                .forEach(e -> ranked.add(e.getKey()));
-        if (ranked.size() < limit * 3) {
+                .map(Map.Entry::getKey)
+                .toList();
+        List<Product> picks = new ArrayList<>(offerable(ranked, limit));
+        // Decided after the inactive are dropped: discontinued favourites keep their counts and must not crowd out the rest.
+        if (picks.size() < limit) {
+            Set<String> bestSellers = new LinkedHashSet<>();
             order.items().stream().map(LineItem::category).filter(Objects::nonNull).distinct().forEach(category -> {
                 for (String productId : catalog.bestSellers(category, limit * 3)) {
-                    if (!excluded.contains(productId)) {
-                        ranked.add(productId);
+                    if (!excluded.contains(productId) && !ranked.contains(productId)) {
+                        bestSellers.add(productId);
                     }
                 }
             });
+            picks.addAll(offerable(bestSellers, limit - picks.size()));
         }
-        if (ranked.isEmpty()) {
+        return List.copyOf(picks);
+    }
+
+    /** Up to {@code limit} of these products, in this order, that the catalog knows, names and still sells. */
+    private List<Product> offerable(Collection<String> productIds, int limit) {
+        if (productIds.isEmpty()) {
             return List.of();
         }
-        Map<String, Product> products = catalog.products(ranked);
-        return ranked.stream()
+        Map<String, Product> products = catalog.products(productIds);
+        return productIds.stream()
                 .map(products::get)
                 .filter(p -> p != null && p.active() && p.name() != null)
                 .limit(limit)
