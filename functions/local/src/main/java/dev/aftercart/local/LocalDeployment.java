@@ -10,6 +10,7 @@ import dev.aftercart.aws.wiring.AwsClients;
 import dev.aftercart.aws.wiring.Env;
 import dev.aftercart.core.engine.Aftercart;
 import dev.aftercart.core.engine.Ports;
+import dev.aftercart.functions.customers.CustomerEventsHandler;
 import dev.aftercart.functions.dispatch.MessageDispatchHandler;
 import dev.aftercart.functions.orders.OrderEventsHandler;
 import dev.aftercart.functions.shipments.ShipmentEventsHandler;
@@ -45,7 +46,8 @@ public final class LocalDeployment implements AutoCloseable {
             "SCHEDULE_GROUP", "aftercart-local",
             "SCHEDULER_ROLE_ARN", "arn:aws:iam::000000000000:role/aftercart-local-scheduler",
             "DISPATCH_TARGET_ARN", "arn:aws:lambda:local:000000000000:function:aftercart-local-message-dispatch:live",
-            "SCHEDULE_DLQ_ARN", "arn:aws:sqs:local:000000000000:aftercart-local-schedule-dlq");
+            "SCHEDULE_DLQ_ARN", "arn:aws:sqs:local:000000000000:aftercart-local-schedule-dlq",
+            "EVENT_BUS_NAME", "aftercart-local");
 
     private final LocalDynamoDb dynamoDb;
     private final CapacityMeter meter;
@@ -74,7 +76,7 @@ public final class LocalDeployment implements AutoCloseable {
             Env env = new Env(environment(function, parameters)::get);
             AftercartConfig config = AftercartConfig.from(env);
             Ports ports = new Ports(new DynamoDbCustomerStore(client, config.tableName(), meter), ledger,
-                    new DynamoDbCatalog(client, config.tableName(), meter), scheduler, outbox, outbox, clock);
+                    new DynamoDbCatalog(client, config.tableName(), meter), scheduler, outbox, outbox, outbox, clock);
             handlers.put(function.logicalId(), handler(function, Aftercart.assemble(ports, config.store())));
         }
     }
@@ -97,6 +99,8 @@ public final class LocalDeployment implements AutoCloseable {
                 a -> new OrderEventsHandler(a.intake(OrderEventsHandler.DETAIL_TYPES), a::prime),
                 ShipmentEventsHandler.class.getName(),
                 a -> new ShipmentEventsHandler(a.intake(ShipmentEventsHandler.DETAIL_TYPES), a::prime),
+                CustomerEventsHandler.class.getName(),
+                a -> new CustomerEventsHandler(a.intake(CustomerEventsHandler.DETAIL_TYPES), a::prime),
                 MessageDispatchHandler.class.getName(),
                 a -> new MessageDispatchHandler(a.dispatcher(), a::prime));
         Function<Aftercart, RequestStreamHandler> factory = known.get(function.handlerClass());

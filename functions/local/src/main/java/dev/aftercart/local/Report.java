@@ -166,8 +166,9 @@ public final class Report {
         out.append("DynamoDB capacity per event (ConsumedCapacity from DynamoDB Local)\n");
         simulation.usage().forEach((kind, usage) -> out.append(String.format("  %-44s %6.1f RCU %6.1f WCU  (avg of %d)%n",
                 kind, usage.readUnits() / usage.count(), usage.writeUnits() / usage.count(), usage.count())));
-        out.append(String.format("Outbox: %d emails, %d SMS in %s%n", deployment.outbox().emails(),
-                deployment.outbox().texts(), outDir.resolve("outbox")));
+        out.append(String.format("Outbox: %d emails, %d SMS, %d events for the store's systems in %s%n",
+                deployment.outbox().emails(), deployment.outbox().texts(), deployment.outbox().events(),
+                outDir.resolve("outbox")));
         out.append(String.format("Virtual time ended at %s; run took %d ms%n", deployment.clock().instant(),
                 elapsedMillis));
         return out.toString();

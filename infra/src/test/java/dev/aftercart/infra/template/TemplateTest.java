@@ -8,6 +8,7 @@ import dev.aftercart.aws.wiring.AwsWiring;
 import dev.aftercart.aws.wiring.Env;
 import dev.aftercart.core.json.Json;
 import dev.aftercart.functions.dispatch.MessageDispatchHandler;
+import dev.aftercart.functions.customers.CustomerEventsHandler;
 import dev.aftercart.functions.orders.OrderEventsHandler;
 import dev.aftercart.functions.shipments.ShipmentEventsHandler;
 import dev.aftercart.local.EventRouter;
@@ -48,6 +49,7 @@ class TemplateTest {
     static final Map<String, Set<String>> DETAIL_TYPES_BY_HANDLER = Map.of(
             OrderEventsHandler.class.getName(), OrderEventsHandler.DETAIL_TYPES,
             ShipmentEventsHandler.class.getName(), ShipmentEventsHandler.DETAIL_TYPES,
+            CustomerEventsHandler.class.getName(), CustomerEventsHandler.DETAIL_TYPES,
             MessageDispatchHandler.class.getName(), Set.of());
 
     /** Variables Lambda itself sets; the template must not. */
@@ -177,7 +179,11 @@ class TemplateTest {
         assertThat(Json.write(byAction.get("ses:SendEmail").get("Resource"))).contains("identity/${SenderIdentity}")
                 .contains("configuration-set/");
         assertThat(Json.write(byAction.get("ses:SendEmail").get("Condition"))).contains("ses:FromAddress");
-        assertThat(Json.write(byAction.get("dynamodb:Query").get("Resource"))).contains("Table").contains("index/byOrder");
+        assertThat(Json.write(byAction.get("dynamodb:Query").get("Resource"))).contains("Table").contains("index/byOrder")
+                .contains("index/byCategory");
+        assertThat(Json.write(byAction.get("events:PutEvents").get("Resource"))).contains("event-bus/default")
+                .contains("EventBus");
+        assertThat(Json.write(byAction.get("events:PutEvents").get("Condition"))).contains("\"events:source\":\"aftercart\"");
         for (Map.Entry<String, Map<String, Object>> grant : byAction.entrySet()) {
             if (!grant.getKey().equals("sns:Publish")) {
                 assertThat(grant.getValue().get("Resource")).as(grant.getKey()).isNotEqualTo("*");
@@ -194,7 +200,10 @@ class TemplateTest {
                 .contains("{\"AttributeName\":\"" + SingleTable.SORT_KEY + "\",\"KeyType\":\"RANGE\"}")
                 .contains("\"IndexName\":\"" + SingleTable.ORDER_INDEX + "\"")
                 .contains("{\"AttributeName\":\"" + SingleTable.ORDER_KEY + "\",\"KeyType\":\"HASH\"}")
-                .contains("\"ProjectionType\":\"" + SingleTable.ORDER_INDEX_PROJECTION + "\"");
+                .contains("\"ProjectionType\":\"" + SingleTable.ORDER_INDEX_PROJECTION + "\"")
+                .contains("\"IndexName\":\"" + SingleTable.CATEGORY_INDEX + "\"")
+                .contains("{\"AttributeName\":\"" + SingleTable.CATEGORY_KEY + "\",\"KeyType\":\"HASH\"}")
+                .contains("{\"AttributeName\":\"" + SingleTable.ORDER_COUNT + "\",\"KeyType\":\"RANGE\"}");
         assertThat(table.get("TimeToLiveSpecification"))
                 .isEqualTo(Map.of("AttributeName", SingleTable.TIME_TO_LIVE, "Enabled", true));
         assertThat(table.get("PointInTimeRecoverySpecification"))
@@ -251,7 +260,7 @@ class TemplateTest {
                 rules++;
             }
         }
-        assertThat(rules).isEqualTo(4);
+        assertThat(rules).isEqualTo(8);
     }
 
     // --- helpers -------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import dev.aftercart.core.customer.OrderRecord;
 import dev.aftercart.core.customer.Product;
 import dev.aftercart.core.event.LoyaltyUpdated;
 import dev.aftercart.core.event.OrderCancelled;
+import dev.aftercart.core.event.OrderPlaced;
 import dev.aftercart.core.event.ReturnUpdated;
 import dev.aftercart.core.event.ReviewSubmitted;
 import dev.aftercart.core.event.ShopEvent;
@@ -136,7 +137,7 @@ public final class JourneyEngine {
     /** Facts worth a read only when some journey's condition asks for them. */
     private Map<String, Object> computedFacts(ShopEvent event, Recording recording) {
         Map<String, Object> facts = new HashMap<>();
-        if (computedFacts.contains("orderCount") && recording.order() != null) {
+        if (computedFacts.contains("orderCount") && event instanceof OrderPlaced && recording.order() != null) {
             facts.put("orderCount", customers.orders(recording.order().customerId()).stream()
                     .filter(o -> o.isKnown() && !o.isCancelled())
                     .count());

@@ -46,12 +46,15 @@ public record Policies(Set<String> vipTiers, int crossSellLimit, SendRules sendR
     }
 
     /**
-     * Whether moving from {@code before} to {@code after} climbs the tier ladder. Joining at the
-     * lowest tier is not an upgrade; neither is a tier the ladder does not name.
+     * Whether moving from {@code before} to {@code after} climbs the tier ladder. The first tier the
+     * programme reports is joining, not an upgrade; a tier the ladder does not name is neither.
      */
     public boolean isUpgrade(String before, String after) {
-        int to = after == null ? -1 : loyaltyTiers.indexOf(after.toLowerCase(Locale.ROOT));
-        int from = before == null ? 0 : loyaltyTiers.indexOf(before.toLowerCase(Locale.ROOT));
+        if (before == null || after == null) {
+            return false;
+        }
+        int to = loyaltyTiers.indexOf(after.toLowerCase(Locale.ROOT));
+        int from = loyaltyTiers.indexOf(before.toLowerCase(Locale.ROOT));
         return to > 0 && to > from;
     }
 
