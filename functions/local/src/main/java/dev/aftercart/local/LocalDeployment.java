@@ -76,8 +76,11 @@ public final class LocalDeployment implements AutoCloseable {
             Env env = new Env(environment(function, parameters)::get);
             AftercartConfig config = AftercartConfig.from(env);
             Ports ports = new Ports(new DynamoDbCustomerStore(client, config.tableName(), meter), ledger,
-                    new DynamoDbCatalog(client, config.tableName(), meter), scheduler, outbox, outbox, outbox, clock);
-            handlers.put(function.logicalId(), handler(function, Aftercart.assemble(ports, config.store())));
+                    new DynamoDbCatalog(client, config.tableName(), meter), scheduler, outbox, outbox, outbox,
+                    phone -> false, null, clock);
+            // TODO issue 5: local reputation and a dev link key
+            var links = new dev.aftercart.core.preferences.LinkTokens(new byte[32], clock, java.time.Duration.ofDays(90));
+            handlers.put(function.logicalId(), handler(function, Aftercart.assemble(ports, config.store(), links)));
         }
     }
 

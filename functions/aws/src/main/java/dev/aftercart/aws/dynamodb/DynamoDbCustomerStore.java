@@ -159,6 +159,16 @@ public final class DynamoDbCustomerStore implements CustomerStore {
         return customers.stream().findFirst();
     }
 
+    @Override
+    public List<String> customerIdsForPhone(String phoneNumber) {
+        throw new UnsupportedOperationException("TODO");
+    }
+
+    @Override
+    public int erase(String customerId) {
+        throw new UnsupportedOperationException("TODO");
+    }
+
     private static Map<String, AttributeValue> profileKey(String customerId) {
         return SingleTable.key(SingleTable.customer(customerId), SingleTable.PROFILE);
     }

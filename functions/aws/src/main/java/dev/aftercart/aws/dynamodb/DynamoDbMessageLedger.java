@@ -102,6 +102,7 @@ public final class DynamoDbMessageLedger implements MessageLedger {
                 .put("smsSegments", number(entry.smsSegments()))
                 .put("createdAt", instant(entry.createdAt()))
                 .put("updatedAt", instant(entry.updatedAt()))
+                .put("feedback", string(entry.feedback()))
                 .put("version", number(entry.version()))
                 .put(SingleTable.TIME_TO_LIVE,
                         expires ? number(entry.updatedAt().plus(RETENTION).getEpochSecond()) : null)
@@ -132,6 +133,7 @@ public final class DynamoDbMessageLedger implements MessageLedger {
                 read.integer("smsSegments"),
                 read.instant("createdAt"),
                 read.instant("updatedAt"),
+                read.string("feedback"),
                 read.longNumber("version", 0));
     }
 }

@@ -62,8 +62,12 @@ public final class AwsWiring {
                 new SesEmailSender(clients.ses(), config.configurationSet(), clock),
                 new SnsSmsSender(clients.sns(), config.smsOriginationNumber(), config.smsSenderId()),
                 new EventBridgeEventPublisher(clients.eventBridge(), config.eventBusName()),
+                phone -> false,
+                null,
                 clock);
-        return new AwsWiring(Aftercart.assemble(ports, config.store()), customers);
+        // TODO issue 5: SNS opt-out list, DynamoDB reputation, link key from Secrets Manager
+        var links = new dev.aftercart.core.preferences.LinkTokens(new byte[32], clock, java.time.Duration.ofDays(90));
+        return new AwsWiring(Aftercart.assemble(ports, config.store(), links), customers);
     }
 
     public Aftercart aftercart() {

@@ -184,7 +184,7 @@ final class Fixtures {
         return new LedgerEntry(customerId, messageId, "review-request", "remind", Channel.SMS, MessageKind.MARKETING,
                 Map.of("orderId", "A-1001", "productId", "green-tea", "status", "배송 완료"),
                 Instant.parse("2025-03-08T01:00:00Z"), MessageStatus.SENT, "held_quiet_hours",
-                2, "m-" + messageId, "provider-123", 3, AT, Instant.parse("2025-03-08T01:00:02.5Z"), 4);
+                2, "m-" + messageId, "provider-123", 3, AT, Instant.parse("2025-03-08T01:00:02.5Z"), "delivered", 4);
     }
 
     static Product thaiProduct(String productId, Instant updatedAt) {

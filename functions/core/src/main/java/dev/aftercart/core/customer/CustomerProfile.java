@@ -68,7 +68,8 @@ public record CustomerProfile(
         Map<String, Engagement.ProductReview> reviews = new java.util.HashMap<>(engagement.reviews());
         reviews.put(productId, review);
         return new CustomerProfile(customerId, email, phone, firstName, locale, timeZone, region, consent, suppression,
-                loyalty, new Engagement(engagement.marketingSends(), reviews), subscriptions, updatedAt, version);
+                loyalty, new Engagement(engagement.marketingSends(), reviews, engagement.smsOptOutExplained()), subscriptions,
+                updatedAt, version);
     }
 
     public CustomerProfile withSubscription(Subscription subscription) {
@@ -76,6 +77,12 @@ public record CustomerProfile(
         next.put(subscription.subscriptionId(), subscription);
         return new CustomerProfile(customerId, email, phone, firstName, locale, timeZone, region, consent, suppression,
                 loyalty, engagement, next, updatedAt, version);
+    }
+
+    /** A consent change the customer made (preference page, STOP): as of {@code at}, like the store's news. */
+    public CustomerProfile withConsent(Consent next, Instant at) {
+        return new CustomerProfile(customerId, email, phone, firstName, locale, timeZone, region, next, suppression,
+                loyalty, engagement, subscriptions, at.isAfter(updatedAt) ? at : updatedAt, version);
     }
 
     public CustomerProfile withVersion(long next) {

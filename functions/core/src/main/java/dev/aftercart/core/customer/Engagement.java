@@ -9,14 +9,16 @@ import java.util.stream.Stream;
 
 /**
  * What the customer has received and said, as far as the send-time policies care: the marketing
- * messages of the last 30 days (for cooldowns and caps) and their product reviews.
+ * messages of the last 30 days (for cooldowns and caps), their product reviews, and whether they
+ * were told how to stop marketing texts (the first one says it).
  */
-public record Engagement(List<MarketingSend> marketingSends, Map<String, ProductReview> reviews) {
+public record Engagement(List<MarketingSend> marketingSends, Map<String, ProductReview> reviews,
+        boolean smsOptOutExplained) {
 
     /** Marketing sends older than this no longer count against any cap. */
     public static final Duration WINDOW = Duration.ofDays(30);
 
-    public static final Engagement NONE = new Engagement(List.of(), Map.of());
+    public static final Engagement NONE = new Engagement(List.of(), Map.of(), false);
 
     public record MarketingSend(Channel channel, Instant at) {
     }
@@ -29,6 +31,14 @@ public record Engagement(List<MarketingSend> marketingSends, Map<String, Product
         reviews = Map.copyOf(reviews);
     }
 
+    public Engagement(List<MarketingSend> marketingSends, Map<String, ProductReview> reviews) {
+        this(marketingSends, reviews, false);
+    }
+
+    public Engagement withSmsOptOutExplained() {
+        return new Engagement(marketingSends, reviews, true);
+    }
+
     /**
      * This engagement with one more marketing send, forgetting those that fell out of the window.
      * A send exactly one window old is kept: {@link #marketingSince} still counts it.
@@ -37,7 +47,7 @@ public record Engagement(List<MarketingSend> marketingSends, Map<String, Product
         List<MarketingSend> kept = Stream.concat(marketingSends.stream(), Stream.of(new MarketingSend(channel, at)))
                 .filter(send -> !send.at().isBefore(at.minus(WINDOW)))
                 .toList();
-        return new Engagement(kept, reviews);
+        return new Engagement(kept, reviews, smsOptOutExplained);
     }
 
     public long marketingSince(Channel channel, Instant since) {

@@ -1,7 +1,9 @@
 package dev.aftercart.core.engine;
 
 import dev.aftercart.core.customer.CustomerProfile;
+import dev.aftercart.core.customer.Engagement;
 import dev.aftercart.core.customer.OrderRecord;
+import dev.aftercart.core.journey.Channel;
 import dev.aftercart.core.journey.ExitCondition;
 import dev.aftercart.core.journey.Journey;
 import dev.aftercart.core.journey.JourneyCatalog;
@@ -21,6 +23,8 @@ import dev.aftercart.core.port.EmailSender;
 import dev.aftercart.core.port.EventPublisher;
 import dev.aftercart.core.port.MessageLedger;
 import dev.aftercart.core.port.MessageScheduler;
+import dev.aftercart.core.port.SendingReputation;
+import dev.aftercart.core.port.SmsOptOutList;
 import dev.aftercart.core.port.SmsSender;
 import dev.aftercart.core.render.RenderException;
 import dev.aftercart.core.render.SmsMessage;
@@ -53,13 +57,16 @@ public final class Dispatcher {
     private final EmailSender email;
     private final SmsSender sms;
     private final EventPublisher events;
+    private final SmsOptOutList smsOptOuts;
+    private final SendingReputation reputation;
     private final MessageComposer composer;
     private final SendPolicy policy;
     private final Clock clock;
 
     public Dispatcher(JourneyCatalog journeys, CustomerStore customers, MessageLedger ledger,
             MessageScheduler scheduler, EmailSender email, SmsSender sms, EventPublisher events,
-            MessageComposer composer, SendPolicy policy, Clock clock) {
+            SmsOptOutList smsOptOuts, SendingReputation reputation, MessageComposer composer, SendPolicy policy,
+            Clock clock) {
         this.journeys = journeys;
         this.customers = customers;
         this.ledger = ledger;
@@ -67,6 +74,8 @@ public final class Dispatcher {
         this.email = email;
         this.sms = sms;
         this.events = events;
+        this.smsOptOuts = smsOptOuts;
+        this.reputation = reputation;
         this.composer = composer;
         this.policy = policy;
         this.clock = clock;
@@ -113,7 +122,12 @@ public final class Dispatcher {
         List<OrderRecord> orders = journey.exitsOf(step).contains(ExitCondition.PRODUCT_REORDERED)
                 ? customers.orders(entry.customerId())
                 : List.of();
-        return new SendContext(entry, journey, step, profile, order, orders);
+        // Asked only where it can matter: the provider's opt-out list for a text, the pause for marketing email.
+        boolean optedOut = entry.channel() == Channel.SMS && profile != null && profile.phone() != null
+                && smsOptOuts.isOptedOut(profile.phone());
+        boolean paused = entry.channel() == Channel.EMAIL && entry.kind() == MessageKind.MARKETING
+                && reputation.marketingEmailPause() != null;
+        return new SendContext(entry, journey, step, profile, order, orders, optedOut, paused);
     }
 
     private MessageOutcome skipOrFallBack(SendContext context, SkipReason reason, Instant now) {
@@ -224,8 +238,12 @@ public final class Dispatcher {
         SendContext current = context;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             CustomerProfile profile = current.profile();
-            CustomerProfile counted = profile.withEngagement(
-                    profile.engagement().withMarketingSend(current.message().channel(), now));
+            Engagement engagement = profile.engagement().withMarketingSend(current.message().channel(), now);
+            if (current.message().channel() == Channel.SMS) {
+                // The composer adds how to stop to the first marketing text; this records that it did.
+                engagement = engagement.withSmsOptOutExplained();
+            }
+            CustomerProfile counted = profile.withEngagement(engagement);
             if (customers.saveProfile(counted, profile.version())) {
                 return Optional.empty();
             }

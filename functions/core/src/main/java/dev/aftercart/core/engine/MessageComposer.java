@@ -16,6 +16,7 @@ import dev.aftercart.core.ledger.LedgerEntry;
 import dev.aftercart.core.policy.CustomerZone;
 import dev.aftercart.core.policy.SendContext;
 import dev.aftercart.core.port.Catalog;
+import dev.aftercart.core.preferences.LinkTokens;
 import dev.aftercart.core.render.BusEvent;
 import dev.aftercart.core.render.EmailMessage;
 import dev.aftercart.core.render.LocaleFormats;
@@ -46,14 +47,16 @@ public final class MessageComposer {
     private final Policies policies;
     private final Recommender recommender;
     private final Catalog catalog;
+    private final LinkTokens links;
 
     public MessageComposer(Templates templates, StoreSettings store, Policies policies, Recommender recommender,
-            Catalog catalog) {
+            Catalog catalog, LinkTokens links) {
         this.templates = templates;
         this.store = store;
         this.policies = policies;
         this.recommender = recommender;
         this.catalog = catalog;
+        this.links = links;
     }
 
     /** The email for a message, about {@code products} (those the policy left in it). */
@@ -67,7 +70,30 @@ public final class MessageComposer {
         String html = templates.render(template, language, Templates.Part.EMAIL_HTML, model);
         String text = templates.render(template, language, Templates.Part.EMAIL_TEXT, model);
         return new EmailMessage(message.messageId(), store.fromAddress(), store.name(), profile.email(), subject, html,
-                text, Map.of(), Map.of("journey", message.journeyId(), "message", message.messageId()));
+                text, unsubscribeHeaders(message), Map.of("journey", message.journeyId(), "message", message.messageId(),
+                        "customer", tagSafe(message.customerId())));
+    }
+
+    /**
+     * RFC 8058 one-click unsubscribe, which Gmail and Yahoo require of bulk senders, on marketing
+     * email only: an HTTPS link the mail client POSTs to, and a mailto for clients without one-click.
+     * Transactional email carries the preference link in its footer and no such header.
+     */
+    private Map<String, String> unsubscribeHeaders(LedgerEntry message) {
+        if (message.kind() != MessageKind.MARKETING || store.preferencesUrl() == null) {
+            return Map.of();
+        }
+        String token = links.issue(message.customerId(), LinkTokens.EMAIL_MARKETING);
+        String value = "<" + store.preferencesUrl() + "unsubscribe?t=" + token + ">";
+        if (store.unsubscribeMailto() != null) {
+            value += ", <mailto:" + store.unsubscribeMailto() + "?subject=unsubscribe%20" + token + ">";
+        }
+        return Map.of("List-Unsubscribe", value, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
+
+    /** SES tag values allow letters, digits, underscore, hyphen, period and at; anything else becomes an underscore. */
+    static String tagSafe(String value) {
+        return value.replaceAll("[^A-Za-z0-9_.@-]", "_");
     }
 
     public SmsMessage sms(SendContext context, List<String> products) {
@@ -77,7 +103,15 @@ public final class MessageComposer {
         String template = template(context.step(), model);
         String language = templates.language(template, localeTag(profile));
         String body = templates.render(template, language, Templates.Part.SMS, model).strip();
-        return SmsMessage.of(message.messageId(), message.journeyId(), profile.phone(), body, message.kind());
+        if (message.kind() == MessageKind.MARKETING) {
+            // Marketing texts say they are marketing where the law wants it said (Korea's "(광고)"), and the
+            // first one tells how to stop, in the customer's language.
+            body = templates.renderPartial(language, "sms-marketing-prefix", model) + body;
+            if (!profile.engagement().smsOptOutExplained()) {
+                body = body + " " + templates.renderPartial(language, "sms-opt-out", model);
+            }
+        }
+        return SmsMessage.of(message.messageId(), message.journeyId(), profile.phone(), body.strip(), message.kind());
     }
 
     /**
@@ -124,7 +158,7 @@ public final class MessageComposer {
         model.put("kind", Map.of("marketing", message.kind() == MessageKind.MARKETING,
                 "transactional", message.kind() == MessageKind.TRANSACTIONAL));
         model.put("offer", Map.of("mailingList", !profile.consent().emailMarketing(), "url", nonNull(store.subscribeUrl())));
-        model.put("links", Map.of("preferences", nonNull(store.preferencesUrl())));
+        model.put("links", linksModel(message));
         model.put("step", Map.of("id", context.step().id(), "is", Map.of(context.step().id(), true)));
         if (order != null && order.isKnown()) {
             model.put("order", orderModel(order, formats));
@@ -286,6 +320,19 @@ public final class MessageComposer {
         m.put("hasAmount", subscription.amount() != null);
         m.put("manageUrl", nonNull(subscription.manageUrl()));
         return m;
+    }
+
+    /** The customer's own links to the preference page and, for marketing, to one-click unsubscribe. */
+    private Map<String, Object> linksModel(LedgerEntry message) {
+        if (store.preferencesUrl() == null) {
+            return Map.of("preferences", "", "unsubscribe", "");
+        }
+        String preferences = store.preferencesUrl() + "?t="
+                + links.issue(message.customerId(), LinkTokens.PREFERENCES);
+        String unsubscribe = message.kind() == MessageKind.MARKETING
+                ? store.preferencesUrl() + "unsubscribe?t=" + links.issue(message.customerId(), LinkTokens.EMAIL_MARKETING)
+                : "";
+        return Map.of("preferences", preferences, "unsubscribe", unsubscribe);
     }
 
     /** The customer's locale, else the store's default: one tag picks both the words and the formats. */

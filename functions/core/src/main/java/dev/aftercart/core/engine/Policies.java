@@ -112,7 +112,20 @@ public record Policies(Set<String> vipTiers, int crossSellLimit, SendRules sendR
                 ((Number) negative.getOrDefault("ratingAtMost", d.negativeRatingAtMost())).intValue(),
                 negative.containsKey("suppressFor")
                         ? duration(negative.get("suppressFor"), "negativeReview.suppressFor")
-                        : d.negativeReviewSuppression());
+                        : d.negativeReviewSuppression(),
+                ((Number) ((Map<String, Object>) root.getOrDefault("email", Map.of()))
+                        .getOrDefault("softBouncesInARow", d.softBounceLimit())).intValue(),
+                reputation((Map<String, Object>) root.getOrDefault("reputation", Map.of()), d.reputation()));
+    }
+
+    private static SendRules.Reputation reputation(Map<String, Object> json, SendRules.Reputation d) {
+        return new SendRules.Reputation(
+                ((Number) json.getOrDefault("windowSends", d.windowSends())).longValue(),
+                ((Number) json.getOrDefault("minimumSends", d.minimumSends())).longValue(),
+                ((Number) json.getOrDefault("bounceRateAbove", d.bounceRateAbove())).doubleValue(),
+                ((Number) json.getOrDefault("complaintRateAbove", d.complaintRateAbove())).doubleValue(),
+                json.containsKey("recheckAfter") ? duration(json.get("recheckAfter"), "reputation.recheckAfter")
+                        : d.recheckAfter());
     }
 
     private static Channel channel(String id, String where) {

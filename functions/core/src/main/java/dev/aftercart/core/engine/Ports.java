@@ -6,6 +6,8 @@ import dev.aftercart.core.port.EmailSender;
 import dev.aftercart.core.port.EventPublisher;
 import dev.aftercart.core.port.MessageLedger;
 import dev.aftercart.core.port.MessageScheduler;
+import dev.aftercart.core.port.SendingReputation;
+import dev.aftercart.core.port.SmsOptOutList;
 import dev.aftercart.core.port.SmsSender;
 import java.time.Clock;
 
@@ -18,5 +20,7 @@ public record Ports(
         EmailSender email,
         SmsSender sms,
         EventPublisher events,
+        SmsOptOutList smsOptOuts,
+        SendingReputation reputation,
         Clock clock) {
 }

@@ -28,6 +28,7 @@ import dev.aftercart.core.ledger.MessageId;
 import dev.aftercart.core.policy.SendContext;
 import dev.aftercart.core.port.Catalog;
 import dev.aftercart.core.port.CustomerStore;
+import dev.aftercart.core.preferences.LinkTokens;
 import dev.aftercart.core.render.MimeWriter;
 import dev.aftercart.core.render.Templates;
 import java.io.IOException;
@@ -52,6 +53,10 @@ public final class Priming {
     static final String SAMPLE = "priming/order-placed.json";
     static final List<String> LOCALES = List.of("en-US", "ko-KR", "th-TH");
 
+    /** Signs the rehearsal's links; its tokens never leave the snapshot. */
+    private static final LinkTokens PRIMING_LINKS = new LinkTokens(new byte[32], java.time.Clock.systemUTC(),
+            java.time.Duration.ofDays(1));
+
     private Priming() {
     }
 
@@ -62,7 +67,7 @@ public final class Priming {
     public static int rehearse(JourneyCatalog journeys, Policies policies, Templates templates, StoreSettings store) {
         OrderPlaced event = (OrderPlaced) EventParser.forAllDetailTypes().parse(sample());
         MessageComposer composer = new MessageComposer(templates, store, policies,
-                new Recommender(NO_CUSTOMERS, NO_PRODUCTS, policies.sendRules()), NO_PRODUCTS);
+                new Recommender(NO_CUSTOMERS, NO_PRODUCTS, policies.sendRules()), NO_PRODUCTS, PRIMING_LINKS);
         Instant at = event.occurredAt();
         CustomerDetails details = event.customer();
         ShipmentRecord shipment = new ShipmentRecord("priming-shipment", ShipmentStatus.DELIVERED, at, "Carrier",
@@ -151,6 +156,16 @@ public final class Priming {
         @Override
         public Optional<String> customerIdForOrder(String orderId) {
             return Optional.empty();
+        }
+
+        @Override
+        public List<String> customerIdsForPhone(String phoneNumber) {
+            return List.of();
+        }
+
+        @Override
+        public int erase(String customerId) {
+            return 0;
         }
     };
 

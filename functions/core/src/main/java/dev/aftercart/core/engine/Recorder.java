@@ -296,10 +296,8 @@ public final class Recorder {
                 ? current.suppression()
                 : Suppression.NONE;
         ConsentDetails given = details.consent();
-        Consent consent = new Consent(
-                given.emailMarketing() != null ? given.emailMarketing() : current.consent().emailMarketing(),
-                given.smsMarketing() != null ? given.smsMarketing() : current.consent().smsMarketing(),
-                given.smsTransactional() != null ? given.smsTransactional() : current.consent().smsTransactional());
+        Consent consent = current.consent().fromStore(given.emailMarketing(), given.smsMarketing(),
+                given.smsTransactional());
         CustomerProfile merged = new CustomerProfile(current.customerId(), email,
                 details.phone() != null ? details.phone() : current.phone(),
                 details.firstName() != null ? details.firstName() : current.firstName(),

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
  *     the trigger's (a shipment's) products
  * @param key which of the trigger's business keys makes a message unique: {@code event} (one per
  *     triggering fact), {@code customer} (once per customer), or another the trigger offers
+ * @param topic the preference-page topic that can turn the journey off, or {@code null} for none
  */
 public record Journey(
         String id,
@@ -22,6 +23,7 @@ public record Journey(
         int productsPerMessage,
         boolean aboutWholeOrder,
         String key,
+        String topic,
         List<JourneyStep> steps,
         List<ExitCondition> exitWhen) {
 
@@ -34,7 +36,7 @@ public record Journey(
     }
 
     public Journey(String id, String trigger, MessageKind kind, List<JourneyStep> steps, List<ExitCondition> exitWhen) {
-        this(id, trigger, kind, Condition.ALWAYS, 0, false, EVENT_KEY, steps, exitWhen);
+        this(id, trigger, kind, Condition.ALWAYS, 0, false, EVENT_KEY, null, steps, exitWhen);
     }
 
     /** The per-product wait of its steps, which decides how products are grouped into messages. */

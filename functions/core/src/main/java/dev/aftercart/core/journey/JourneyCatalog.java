@@ -111,8 +111,12 @@ public final class JourneyCatalog {
         if (steps.stream().map(JourneyStep::plus).filter(p -> p != ProductDays.NONE).distinct().count() > 1) {
             throw new IllegalArgumentException(where + ": steps cannot wait for both usageDays and replenishAfterDays");
         }
-        return new Journey(id, trigger, kind, when, perMessage, "order".equals(about), (String) key, steps,
-                exits(map, where));
+        Object topic = map.get("topic");
+        if (topic != null && !Topics.ALL.contains(topic)) {
+            throw new IllegalArgumentException(where + ".topic must be one of " + Topics.ALL);
+        }
+        return new Journey(id, trigger, kind, when, perMessage, "order".equals(about), (String) key, (String) topic,
+                steps, exits(map, where));
     }
 
     private static List<ExitCondition> exits(Map<String, Object> map, String where) {

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
  * @param subject the business facts it is about, e.g. {@code orderId}; never personal data
  * @param reason why it was skipped or failed, in the ledger's words
  * @param scheduleName the EventBridge Scheduler schedule that will fire it, when one exists
+ * @param feedback what the provider reported after the send: delivered, bounced, complained, opened, clicked
  * @param version bumped on every write, so two dispatchers can never both claim it
  */
 public record LedgerEntry(
@@ -33,6 +34,7 @@ public record LedgerEntry(
         Integer smsSegments,
         Instant createdAt,
         Instant updatedAt,
+        String feedback,
         long version) {
 
     public LedgerEntry {
@@ -42,7 +44,7 @@ public record LedgerEntry(
     public static LedgerEntry planned(String customerId, String messageId, String journeyId, String stepId,
             Channel channel, MessageKind kind, Map<String, String> subject, Instant dueAt, Instant now) {
         return new LedgerEntry(customerId, messageId, journeyId, stepId, channel, kind, subject, dueAt,
-                MessageStatus.PLANNED, null, 0, null, null, null, now, now, 1);
+                MessageStatus.PLANNED, null, 0, null, null, null, now, now, null, 1);
     }
 
     public String orderId() {
@@ -66,7 +68,13 @@ public record LedgerEntry(
     private LedgerEntry next(MessageStatus nextStatus, String nextReason, int nextAttempts, Instant nextDue,
             String nextSchedule, String providerId, Integer segments, Instant now) {
         return new LedgerEntry(customerId, messageId, journeyId, stepId, channel, kind, subject, nextDue, nextStatus,
-                nextReason, nextAttempts, nextSchedule, providerId, segments, createdAt, now, version + 1);
+                nextReason, nextAttempts, nextSchedule, providerId, segments, createdAt, now, feedback, version + 1);
+    }
+
+    /** The provider's report about a sent message; the status stays what it is. */
+    public LedgerEntry withFeedback(String what, Instant now) {
+        return new LedgerEntry(customerId, messageId, journeyId, stepId, channel, kind, subject, dueAt, status, reason,
+                attempts, scheduleName, providerMessageId, smsSegments, createdAt, now, what, version + 1);
     }
 
     public LedgerEntry scheduled(String name, Instant at, Instant now) {

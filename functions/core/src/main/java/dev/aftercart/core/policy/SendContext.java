@@ -10,13 +10,19 @@ import java.util.List;
 /**
  * Everything a send-time decision looks at, loaded fresh when the message is due. {@code order}
  * may be null; {@code orders} (the customer's every order) is loaded only for journeys that exit
- * on a reorder, and is empty otherwise.
+ * on a reorder, and is empty otherwise. {@code smsOptedOut} is the SMS provider's opt-out list
+ * for the customer's number; {@code marketingEmailPaused} the reputation guard's pause.
  */
 public record SendContext(LedgerEntry message, Journey journey, JourneyStep step, CustomerProfile profile,
-        OrderRecord order, List<OrderRecord> orders) {
+        OrderRecord order, List<OrderRecord> orders, boolean smsOptedOut, boolean marketingEmailPaused) {
 
     public SendContext {
         orders = orders == null ? List.of() : List.copyOf(orders);
+    }
+
+    public SendContext(LedgerEntry message, Journey journey, JourneyStep step, CustomerProfile profile, OrderRecord order,
+            List<OrderRecord> orders) {
+        this(message, journey, step, profile, order, orders, false, false);
     }
 
     public SendContext(LedgerEntry message, Journey journey, JourneyStep step, CustomerProfile profile, OrderRecord order) {

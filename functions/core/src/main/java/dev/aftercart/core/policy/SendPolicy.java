@@ -28,6 +28,7 @@ import java.util.Map;
 public final class SendPolicy {
 
     public static final String QUIET_HOURS = "sms_quiet_hours";
+    public static final String REPUTATION_PAUSED = "marketing_email_paused";
 
     private final SendRules rules;
     private final ZoneId storeZone;
@@ -59,9 +60,12 @@ public final class SendPolicy {
         }
         SkipReason unreachable = message.channel() == Channel.EMAIL
                 ? emailUnreachable(message.kind(), profile)
-                : smsUnreachable(message.kind(), profile);
+                : smsUnreachable(message.kind(), profile, context.smsOptedOut());
         if (unreachable != null) {
             return new Decision.Skip(unreachable);
+        }
+        if (!profile.consent().allowsTopic(context.journey().topic())) {
+            return new Decision.Skip(SkipReason.TOPIC_OPTED_OUT);
         }
         if (message.kind() == MessageKind.MARKETING && !context.subjectProducts().isEmpty()
                 && products(context, now).isEmpty()) {
@@ -72,6 +76,11 @@ public final class SendPolicy {
             if (opens != null) {
                 return new Decision.Hold(opens, QUIET_HOURS);
             }
+        }
+        if (message.kind() == MessageKind.MARKETING && message.channel() == Channel.EMAIL
+                && context.marketingEmailPaused()) {
+            // Held, not dropped: when the operator resumes, what is still timely goes out.
+            return new Decision.Hold(now.plus(rules.reputation().recheckAfter()), REPUTATION_PAUSED);
         }
         if (message.kind() == MessageKind.MARKETING) {
             SkipReason limited = marketingLimit(message.channel(), profile.engagement(), now);
@@ -230,7 +239,7 @@ public final class SendPolicy {
         return null;
     }
 
-    private static SkipReason emailUnreachable(MessageKind kind, CustomerProfile profile) {
+    private SkipReason emailUnreachable(MessageKind kind, CustomerProfile profile) {
         if (profile.email() == null) {
             return SkipReason.NO_EMAIL_ADDRESS;
         }
@@ -240,15 +249,22 @@ public final class SendPolicy {
         if (profile.suppression().emailComplained()) {
             return SkipReason.EMAIL_COMPLAINED;
         }
+        if (profile.suppression().softBouncesInARow() >= rules.softBounceLimit()) {
+            return SkipReason.EMAIL_SOFT_BOUNCED;
+        }
         if (kind == MessageKind.MARKETING && !profile.consent().emailMarketing()) {
             return SkipReason.NO_EMAIL_MARKETING_CONSENT;
         }
         return null;
     }
 
-    private static SkipReason smsUnreachable(MessageKind kind, CustomerProfile profile) {
+    private static SkipReason smsUnreachable(MessageKind kind, CustomerProfile profile, boolean optedOut) {
         if (profile.phone() == null) {
             return SkipReason.NO_PHONE_NUMBER;
+        }
+        if (optedOut) {
+            // The carrier-level STOP: no text of any kind may go to this number.
+            return SkipReason.SMS_OPTED_OUT;
         }
         if (kind == MessageKind.TRANSACTIONAL && !profile.allowsTransactionalSms()) {
             return SkipReason.NO_SMS_TRANSACTIONAL_CONSENT;
@@ -262,8 +278,8 @@ public final class SendPolicy {
     /** Whether a skip means the channel cannot reach the customer, so a fallback channel may. */
     public static boolean isUnreachable(SkipReason reason) {
         return switch (reason) {
-            case NO_PHONE_NUMBER, NO_SMS_TRANSACTIONAL_CONSENT, NO_SMS_MARKETING_CONSENT, NO_EMAIL_ADDRESS,
-                    EMAIL_HARD_BOUNCED, EMAIL_COMPLAINED, NO_EMAIL_MARKETING_CONSENT -> true;
+            case NO_PHONE_NUMBER, NO_SMS_TRANSACTIONAL_CONSENT, NO_SMS_MARKETING_CONSENT, SMS_OPTED_OUT, NO_EMAIL_ADDRESS,
+                    EMAIL_HARD_BOUNCED, EMAIL_COMPLAINED, EMAIL_SOFT_BOUNCED, NO_EMAIL_MARKETING_CONSENT -> true;
             default -> false;
         };
     }

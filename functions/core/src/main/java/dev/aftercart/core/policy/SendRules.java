@@ -20,7 +20,21 @@ public record SendRules(
         Map<Channel, Integer> marketingCap,
         Duration marketingCapWindow,
         int negativeRatingAtMost,
-        Duration negativeReviewSuppression) {
+        Duration negativeReviewSuppression,
+        int softBounceLimit,
+        Reputation reputation) {
+
+    /**
+     * When marketing email pauses: over a window of this many sends (once at least
+     * {@code minimumSends} were counted), a bounce rate above {@code bounceRateAbove} or a complaint
+     * rate above {@code complaintRateAbove}; held messages look again after {@code recheckAfter}.
+     */
+    public record Reputation(long windowSends, long minimumSends, double bounceRateAbove, double complaintRateAbove,
+            Duration recheckAfter) {
+
+        /** Below SES's own review thresholds (5% bounces, 0.1% complaints), so the store acts first. */
+        public static final Reputation DEFAULTS = new Reputation(1000, 200, 0.04, 0.0008, Duration.ofHours(6));
+    }
 
     public static final SendRules DEFAULTS = new SendRules(
             LocalTime.of(8, 0), LocalTime.of(21, 0),
@@ -30,7 +44,9 @@ public record SendRules(
             Map.of(Channel.EMAIL, 5, Channel.SMS, 3),
             Duration.ofDays(30),
             2,
-            Duration.ofDays(90));
+            Duration.ofDays(90),
+            7,
+            Reputation.DEFAULTS);
 
     public SendRules {
         smsWindowEndByRegion = Map.copyOf(smsWindowEndByRegion);

@@ -26,4 +26,10 @@ public interface CustomerStore {
 
     /** The customer an order belongs to, for events that carry only the order id. */
     Optional<String> customerIdForOrder(String orderId);
+
+    /** Every customer whose profile has this E.164 number, for texts the customer sends back. */
+    List<String> customerIdsForPhone(String phoneNumber);
+
+    /** Deletes every item of the customer: profile, orders, ledger. For the right to erasure. */
+    int erase(String customerId);
 }

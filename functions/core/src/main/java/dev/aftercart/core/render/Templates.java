@@ -34,7 +34,8 @@ public final class Templates {
         SUBJECT("subject.mustache", false),
         EMAIL_HTML("email.html.mustache", true),
         EMAIL_TEXT("email.txt.mustache", false),
-        SMS("sms.mustache", false);
+        SMS("sms.mustache", false),
+        PAGE("page.html.mustache", true);
 
         final String file;
         final boolean html;
@@ -60,7 +61,8 @@ public final class Templates {
     public String language(String template, String localeTag) {
         for (String candidate : candidates(localeTag)) {
             if (resource(ROOT + template + "/" + candidate + "/" + Part.SUBJECT.file).isPresent()
-                    || resource(ROOT + template + "/" + candidate + "/" + Part.SMS.file).isPresent()) {
+                    || resource(ROOT + template + "/" + candidate + "/" + Part.SMS.file).isPresent()
+                    || resource(ROOT + template + "/" + candidate + "/" + Part.PAGE.file).isPresent()) {
                 return candidate;
             }
         }
@@ -100,6 +102,18 @@ public final class Templates {
                 .nullValue("")
                 .emptyStringIsFalse(true)
                 .withLoader(name -> partial(language, name));
+    }
+
+    /** A shared piece of text, {@code _partials/<lang>/<name>.mustache} (else English), rendered unescaped. */
+    public String renderPartial(String language, String name, Map<String, Object> model) {
+        String key = "_partials/" + language + "/" + name;
+        try {
+            Template compiledTemplate = compiled.computeIfAbsent(key,
+                    k -> Optional.of(compiler(language, false).compile(partial(language, name)))).orElseThrow();
+            return compiledTemplate.execute(model);
+        } catch (MustacheException e) {
+            throw new RenderException(key + ": " + e.getMessage(), e);
+        }
     }
 
     private Reader partial(String language, String name) {

@@ -116,7 +116,7 @@ final class CoffeeShop {
     final InMemoryCatalog catalog = new InMemoryCatalog();
     final InMemoryCustomerStore customers = new InMemoryCustomerStore();
     private final MessageComposer composer = new MessageComposer(Templates.fromClasspath(), Fixtures.STORE,
-            Policies.fromClasspath(), new Recommender(customers, catalog), catalog);
+            Policies.fromClasspath(), new Recommender(customers, catalog), catalog, Fixtures.links());
 
     /** A message of {@code journeyId}'s step {@code stepId} to this language's customer. */
     Message message(String journeyId, String stepId, Language language) {

@@ -83,7 +83,10 @@ class LoyaltyJourneysScenarioTest {
         // then
         List<String> told = List.of("warning:300 points expire on January 15, 2027",
                 "last-chance:300 points expire on January 15, 2027");
-        assertThat(harness.sms.messages()).extracting(SmsMessage::body).containsSubsequence(told);
+        // The first marketing text to the number says how to stop; later ones do not repeat it.
+        assertThat(harness.sms.messages()).extracting(SmsMessage::body).containsSubsequence(
+                "warning:300 points expire on January 15, 2027 STOP to end",
+                "last-chance:300 points expire on January 15, 2027");
         assertThat(harness.email.messages()).extracting(m -> m.text().strip()).containsSubsequence(told);
         assertThat(reminders()).allMatch(e -> e.status() == MessageStatus.SENT);
     }

@@ -38,13 +38,13 @@ class MessageComposerTest {
         InMemoryCustomerStore customers = new InMemoryCustomerStore();
         InMemoryCatalog catalog = new InMemoryCatalog();
         return new MessageComposer(Templates.fromClasspath(), store, Policies.fromClasspath(),
-                new Recommender(customers, catalog), catalog);
+                new Recommender(customers, catalog), catalog, Fixtures.links());
     }
 
     private static StoreSettings storeWithDefaultLocale(String locale, String zone) {
         StoreSettings s = Fixtures.STORE;
         return new StoreSettings(s.name(), s.url(), s.supportEmail(), s.postalAddress(), s.fromAddress(), s.subscribeUrl(),
-                s.preferencesUrl(), ZoneId.of(zone), locale);
+                s.preferencesUrl(), ZoneId.of(zone), locale, s.unsubscribeMailto());
     }
 
     @Test
@@ -78,6 +78,6 @@ class MessageComposerTest {
         assertThat(email.fromAddress()).isEqualTo("orders@shop.example");
         assertThat(email.fromName()).isEqualTo("Aftercart Demo");
         assertThat(email.to()).isEqualTo("zephyrine.quill@example.com");
-        assertThat(email.tags()).isEqualTo(Map.of("journey", "order-confirmation", "message", "m-1"));
+        assertThat(email.tags()).isEqualTo(Map.of("journey", "order-confirmation", "message", "m-1", "customer", "c-1"));
     }
 }

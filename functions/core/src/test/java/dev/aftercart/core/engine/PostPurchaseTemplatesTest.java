@@ -50,7 +50,7 @@ class PostPurchaseTemplatesTest {
     private static final JourneyCatalog JOURNEYS = JourneyCatalog.fromClasspath();
     private static final MessageComposer COMPOSER = new MessageComposer(Templates.fromClasspath(), Fixtures.STORE,
             Policies.fromClasspath(), new Recommender(new InMemoryCustomerStore(), new InMemoryCatalog()),
-            new InMemoryCatalog());
+            new InMemoryCatalog(), Fixtures.links());
 
     /** The order fixture of each shipped language. */
     private static final Map<String, String> ORDERS = Map.of(

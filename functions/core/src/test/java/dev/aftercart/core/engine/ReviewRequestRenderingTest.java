@@ -77,8 +77,9 @@ class ReviewRequestRenderingTest {
         assertThat(email.text())
                 .contains("You're getting this because you agreed to hear from Aftercart Demo by email. To hear from us "
                         + "less, or not at all, use the preferences link at the bottom of this email.")
-                .contains("Manage your email and SMS preferences: https://shop.example/preferences");
-        assertThat(email.html()).contains("<a href=\"https://shop.example/preferences\"");
+                .contains("Manage your email and SMS preferences: https://shop.example/preferences/?t=");
+        // HTML escapes the "=" of the query as "&#x3D;", which a browser reads back as "=".
+        assertThat(email.html()).contains("<a href=\"https://shop.example/preferences/?t&#x3D;");
     }
 
     @Test

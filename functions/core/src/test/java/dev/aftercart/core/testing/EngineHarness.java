@@ -20,6 +20,7 @@ import dev.aftercart.core.event.SubscriptionUpdated;
 import dev.aftercart.core.journey.Channel;
 import dev.aftercart.core.journey.JourneyCatalog;
 import dev.aftercart.core.ledger.LedgerEntry;
+import dev.aftercart.core.preferences.LinkTokens;
 import dev.aftercart.core.render.Templates;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,13 +46,16 @@ public final class EngineHarness {
             SubscriptionUpdated.DETAIL_TYPE);
 
     public final MutableClock clock = MutableClock.at(START);
-    public final InMemoryCustomerStore customers = new InMemoryCustomerStore();
     public final InMemoryMessageLedger ledger = new InMemoryMessageLedger();
+    public final InMemoryCustomerStore customers = new InMemoryCustomerStore(ledger);
     public final InMemoryCatalog catalog = new InMemoryCatalog();
     public final RecordingScheduler scheduler = new RecordingScheduler();
     public final RecordingEmailSender email = new RecordingEmailSender();
     public final RecordingSmsSender sms = new RecordingSmsSender();
     public final RecordingEventPublisher events = new RecordingEventPublisher();
+    public final InMemorySmsOptOutList smsOptOuts = new InMemorySmsOptOutList();
+    public final InMemorySendingReputation reputation = new InMemorySendingReputation(1000);
+    public final LinkTokens links = new LinkTokens(Fixtures.LINK_KEY, clock, java.time.Duration.ofDays(90));
     public final JourneyCatalog journeys;
     public final Policies policies = Policies.fromClasspath();
     public final Aftercart aftercart;
@@ -63,8 +67,8 @@ public final class EngineHarness {
 
     private EngineHarness(JourneyCatalog journeys, Templates templates) {
         this.journeys = journeys;
-        aftercart = Aftercart.assemble(new Ports(customers, ledger, catalog, scheduler, email, sms, events, clock),
-                Fixtures.STORE, journeys, policies, templates);
+        aftercart = Aftercart.assemble(new Ports(customers, ledger, catalog, scheduler, email, sms, events,
+                smsOptOuts, reputation, clock), Fixtures.STORE, links, journeys, policies, templates);
         dispatcher = aftercart.dispatcher();
         engine = aftercart.engine();
         intake = aftercart.intake(ALL_DETAIL_TYPES);

@@ -57,7 +57,17 @@ public final class Fixtures {
             "https://shop.example/subscribe",
             "https://shop.example/preferences",
             ZoneId.of("America/New_York"),
-            "en-US");
+            "en-US",
+            "unsubscribe@shop.example");
+
+    /** The link-signing key of tests: 32 bytes, as a deployment's secret would be. */
+    public static final byte[] LINK_KEY = "aftercart-test-link-signing-key!".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /** Link tokens under {@link #LINK_KEY}, on the system clock, valid 90 days. */
+    public static dev.aftercart.core.preferences.LinkTokens links() {
+        return new dev.aftercart.core.preferences.LinkTokens(LINK_KEY, java.time.Clock.systemUTC(),
+                java.time.Duration.ofDays(90));
+    }
 
     private static final Pattern SEGMENT = Pattern.compile("([^.\\[\\]]+)((?:\\[\\d+])*)");
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");

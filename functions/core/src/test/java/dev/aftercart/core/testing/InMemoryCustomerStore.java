@@ -26,6 +26,16 @@ public final class InMemoryCustomerStore implements CustomerStore {
     private final Queue<Runnable> beforeProfileSave = new ArrayDeque<>();
     private final Queue<Runnable> beforeOrderSave = new ArrayDeque<>();
     private final ThreadLocal<Boolean> inAction = ThreadLocal.withInitial(() -> false);
+    private final InMemoryMessageLedger ledger;
+
+    public InMemoryCustomerStore() {
+        this(null);
+    }
+
+    /** A store whose {@link #erase} deletes the customer's messages from {@code ledger} too, as one table would. */
+    public InMemoryCustomerStore(InMemoryMessageLedger ledger) {
+        this.ledger = ledger;
+    }
 
     @Override
     public synchronized Optional<CustomerProfile> profile(String customerId) {
@@ -70,6 +80,24 @@ public final class InMemoryCustomerStore implements CustomerStore {
     @Override
     public synchronized Optional<String> customerIdForOrder(String orderId) {
         return orders.values().stream().filter(o -> o.orderId().equals(orderId)).map(OrderRecord::customerId).findFirst();
+    }
+
+    @Override
+    public synchronized List<String> customerIdsForPhone(String phoneNumber) {
+        return profiles.values().stream()
+                .filter(p -> phoneNumber.equals(p.phone()))
+                .map(CustomerProfile::customerId)
+                .sorted()
+                .toList();
+    }
+
+    @Override
+    public synchronized int erase(String customerId) {
+        int items = profiles.remove(customerId) == null ? 0 : 1;
+        int before = orders.size();
+        orders.values().removeIf(o -> o.customerId().equals(customerId));
+        items += before - orders.size();
+        return items + (ledger == null ? 0 : ledger.erase(customerId));
     }
 
     /** Runs {@code writer} once, just before the next profile save checks its condition. */

@@ -50,4 +50,11 @@ public final class InMemoryMessageLedger implements MessageLedger {
     private static String key(String customerId, String messageId) {
         return customerId + "\u0000" + messageId;
     }
+
+    /** Deletes the customer's messages; for {@link InMemoryCustomerStore#erase}. */
+    synchronized int erase(String customerId) {
+        int before = entries.size();
+        entries.values().removeIf(e -> e.customerId().equals(customerId));
+        return before - entries.size();
+    }
 }

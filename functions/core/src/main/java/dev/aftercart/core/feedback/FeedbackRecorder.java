@@ -1,0 +1,134 @@
+package dev.aftercart.core.feedback;
+
+import dev.aftercart.core.customer.CustomerProfile;
+import dev.aftercart.core.customer.Suppression;
+import dev.aftercart.core.engine.ConcurrentUpdateException;
+import dev.aftercart.core.ledger.LedgerEntry;
+import dev.aftercart.core.log.Log;
+import dev.aftercart.core.policy.SendRules;
+import dev.aftercart.core.port.CustomerStore;
+import dev.aftercart.core.port.MessageLedger;
+import dev.aftercart.core.port.SendingReputation;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Turns the email provider's feedback into state: a permanent bounce suppresses the address for
+ * all email; a complaint suppresses it too and is recorded; transient bounces are counted and
+ * suppress after too many in a row, a delivery resets the count. Sends, bounces and complaints
+ * feed the reputation guard, which pauses marketing email before the provider's own thresholds.
+ */
+public final class FeedbackRecorder {
+
+    private static final int ATTEMPTS = 5;
+
+    private final CustomerStore customers;
+    private final MessageLedger ledger;
+    private final SendingReputation reputation;
+    private final SendRules.Reputation thresholds;
+    private final boolean trackEngagement;
+    private final Clock clock;
+
+    /**
+     * @param trackEngagement whether deliveries, opens and clicks are written to the ledger; bounces
+     *     and complaints always are
+     */
+    public FeedbackRecorder(CustomerStore customers, MessageLedger ledger, SendingReputation reputation,
+            SendRules.Reputation thresholds, boolean trackEngagement, Clock clock) {
+        this.customers = customers;
+        this.ledger = ledger;
+        this.reputation = reputation;
+        this.thresholds = thresholds;
+        this.trackEngagement = trackEngagement;
+        this.clock = clock;
+    }
+
+    public void record(EmailFeedback feedback) {
+        switch (feedback.type()) {
+            case SENT -> guard(reputation.record(SendingReputation.Outcome.SENT));
+            case DELIVERED -> {
+                address(feedback, s -> s.softBouncesInARow() == 0 ? s
+                        : new Suppression(s.emailHardBounced(), s.emailComplained(), 0));
+                note(feedback, trackEngagement);
+            }
+            case BOUNCED_PERMANENTLY -> {
+                address(feedback, s -> new Suppression(true, s.emailComplained(), s.softBouncesInARow()));
+                note(feedback, true);
+                guard(reputation.record(SendingReputation.Outcome.BOUNCED));
+            }
+            case BOUNCED_TRANSIENTLY -> {
+                address(feedback, s -> new Suppression(s.emailHardBounced(), s.emailComplained(),
+                        s.softBouncesInARow() + 1));
+                note(feedback, true);
+            }
+            case COMPLAINED -> {
+                address(feedback, s -> new Suppression(s.emailHardBounced(), true, s.softBouncesInARow()));
+                note(feedback, true);
+                guard(reputation.record(SendingReputation.Outcome.COMPLAINED));
+            }
+            case OPENED, CLICKED -> note(feedback, trackEngagement);
+        }
+        Log.info("email_feedback", "customerId", feedback.customerId(), "messageId", feedback.messageId(),
+                "type", feedback.type().id());
+    }
+
+    /** Changes the suppression of the profile's address, if the feedback is about that address still. */
+    private void address(EmailFeedback feedback, UnaryOperator<Suppression> change) {
+        if (feedback.customerId() == null) {
+            return;
+        }
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<CustomerProfile> found = customers.profile(feedback.customerId());
+            if (found.isEmpty() || found.get().email() == null || feedback.recipient() == null
+                    || !found.get().email().equalsIgnoreCase(feedback.recipient())) {
+                // A new address since the message went: its feedback says nothing about the new one.
+                return;
+            }
+            CustomerProfile profile = found.get();
+            Suppression next = change.apply(profile.suppression());
+            if (next.equals(profile.suppression())) {
+                return;
+            }
+            if (customers.saveProfile(profile.withSuppression(next).withVersion(profile.version() + 1),
+                    profile.version())) {
+                return;
+            }
+        }
+        throw new ConcurrentUpdateException("customer profile");
+    }
+
+    private void note(EmailFeedback feedback, boolean write) {
+        if (!write || feedback.customerId() == null || feedback.messageId() == null) {
+            return;
+        }
+        Optional<LedgerEntry> entry = ledger.find(feedback.customerId(), feedback.messageId());
+        entry.ifPresent(e -> ledger.update(e.withFeedback(feedback.type().id(), clock.instant()), e.version()));
+    }
+
+    /** Pauses marketing email when the window's bounce or complaint rate passes its threshold. */
+    private void guard(SendingReputation.Window window) {
+        if (window.sends() < thresholds.minimumSends() || reputation.marketingEmailPause() != null) {
+            return;
+        }
+        double bounceRate = (double) window.bounces() / window.sends();
+        double complaintRate = (double) window.complaints() / window.sends();
+        String reason = bounceRate > thresholds.bounceRateAbove() ? "bounce_rate"
+                : complaintRate > thresholds.complaintRateAbove() ? "complaint_rate" : null;
+        if (reason == null) {
+            return;
+        }
+        reputation.pauseMarketingEmail(reason, clock.instant());
+        Log.error("marketing_email_paused", "reason", reason, "sends", window.sends(), "bounces", window.bounces(),
+                "complaints", window.complaints());
+        Log.metric("MarketingEmailPaused", 1, "Count", Map.of("Reason", reason), clock.instant());
+    }
+
+    /** The operator's action: marketing email goes out again. */
+    public void resumeMarketingEmail() {
+        reputation.resumeMarketingEmail(clock.instant());
+        Log.info("marketing_email_resumed");
+        Log.metric("MarketingEmailPaused", 0, "Count", Map.of("Reason", "resumed"), clock.instant());
+    }
+}

@@ -1,0 +1,80 @@
+package dev.aftercart.core.preferences;
+
+import dev.aftercart.core.customer.Consent;
+import dev.aftercart.core.customer.CustomerProfile;
+import dev.aftercart.core.engine.ConcurrentUpdateException;
+import dev.aftercart.core.ledger.MessageId;
+import dev.aftercart.core.log.Log;
+import dev.aftercart.core.port.CustomerStore;
+import dev.aftercart.core.port.EventPublisher;
+import dev.aftercart.core.render.BusEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * A consent change the customer made here (an unsubscribe link, the preference page, a STOP
+ * text): written to the profile with optimistic concurrency, then announced on the bus as
+ * {@code Customer Consent Changed}, so the store can bring its own records in line; otherwise its
+ * next export would still say "subscribed".
+ */
+public final class ConsentChanges {
+
+    public static final String DETAIL_TYPE = "Customer Consent Changed";
+    private static final int ATTEMPTS = 5;
+
+    private final CustomerStore customers;
+    private final EventPublisher events;
+    private final Clock clock;
+
+    public ConsentChanges(CustomerStore customers, EventPublisher events, Clock clock) {
+        this.customers = customers;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Applies {@code change} to the customer's consent.
+     *
+     * @param via how the customer said it, e.g. {@code unsubscribe_link}; part of the event
+     * @return whether anything changed: {@code false} for an unknown customer or a repeat
+     */
+    public boolean apply(String customerId, String via, UnaryOperator<Consent> change) {
+        Instant now = clock.instant();
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<CustomerProfile> current = customers.profile(customerId);
+            if (current.isEmpty()) {
+                return false;
+            }
+            CustomerProfile profile = current.get();
+            Consent next = change.apply(profile.consent());
+            if (next.equals(profile.consent())) {
+                return false;
+            }
+            CustomerProfile updated = profile.withConsent(next, now).withVersion(profile.version() + 1);
+            if (customers.saveProfile(updated, profile.version())) {
+                announce(updated, via, now);
+                return true;
+            }
+        }
+        throw new ConcurrentUpdateException("customer profile");
+    }
+
+    private void announce(CustomerProfile profile, String via, Instant at) {
+        Consent consent = profile.consent();
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("customerId", profile.customerId());
+        detail.put("emailMarketing", consent.emailMarketing());
+        detail.put("smsMarketing", consent.smsMarketing());
+        detail.put("topicsOff", consent.topicsOff().stream().sorted().toList());
+        detail.put("via", via);
+        detail.put("changedAt", at.toString());
+        String id = MessageId.of("consent", profile.customerId(), via, String.valueOf(profile.version()));
+        events.publish(new BusEvent(id, DETAIL_TYPE, detail));
+        Log.info("consent_changed", "customerId", profile.customerId(), "via", via,
+                "emailMarketing", consent.emailMarketing(), "smsMarketing", consent.smsMarketing());
+    }
+}

@@ -1,0 +1,104 @@
+package dev.aftercart.core.preferences;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Tokens for unsubscribe and preference links: the customer, the topic the link acts on and an
+ * expiry, signed with HMAC-SHA256 and compared in constant time. Anyone holding a link can use
+ * it until it expires; nobody can make one for another customer or topic.
+ */
+public final class LinkTokens {
+
+    /** What a link lets its holder do. */
+    public static final String PREFERENCES = "preferences";
+    public static final String EMAIL_MARKETING = "email_marketing";
+
+    private static final String VERSION = "v1";
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private final SecretKeySpec key;
+    private final Clock clock;
+    private final Duration lifetime;
+
+    public LinkTokens(byte[] key, Clock clock, Duration lifetime) {
+        if (key.length < 32) {
+            throw new IllegalArgumentException("the link signing key must be at least 32 bytes");
+        }
+        this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+        this.clock = clock;
+        this.lifetime = lifetime;
+    }
+
+    /** A verified token's meaning. */
+    public sealed interface Check {
+        record Valid(String customerId, String topic) implements Check {
+        }
+
+        /** Why a token is refused; the reason is for logs and is never the token itself. */
+        record Refused(String reason) implements Check {
+        }
+    }
+
+    public String issue(String customerId, String topic) {
+        long expires = clock.instant().plus(lifetime).getEpochSecond();
+        String payload = VERSION + "\n" + customerId + "\n" + topic + "\n" + expires;
+        String body = ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        return body + "." + ENCODER.encodeToString(sign(body));
+    }
+
+    public Check verify(String token) {
+        if (token == null || token.length() > 1024) {
+            return new Check.Refused("malformed");
+        }
+        int dot = token.indexOf('.');
+        if (dot <= 0 || dot != token.lastIndexOf('.')) {
+            return new Check.Refused("malformed");
+        }
+        String body = token.substring(0, dot);
+        byte[] signature;
+        byte[] payloadBytes;
+        try {
+            signature = DECODER.decode(token.substring(dot + 1));
+            payloadBytes = DECODER.decode(body);
+        } catch (IllegalArgumentException e) {
+            return new Check.Refused("malformed");
+        }
+        if (!MessageDigest.isEqual(sign(body), signature)) {
+            return new Check.Refused("bad_signature");
+        }
+        String[] parts = new String(payloadBytes, StandardCharsets.UTF_8).split("\n", -1);
+        if (parts.length != 4 || !VERSION.equals(parts[0]) || parts[1].isEmpty()) {
+            return new Check.Refused("malformed");
+        }
+        long expires;
+        try {
+            expires = Long.parseLong(parts[3]);
+        } catch (NumberFormatException e) {
+            return new Check.Refused("malformed");
+        }
+        if (clock.instant().isAfter(Instant.ofEpochSecond(expires))) {
+            return new Check.Refused("expired");
+        }
+        return new Check.Valid(parts[1], parts[2]);
+    }
+
+    private byte[] sign(String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(body.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("every JRE has HmacSHA256", e);
+        }
+    }
+}
