@@ -100,6 +100,67 @@ public final class SamTemplate {
     }
 
     /**
+     * Like {@link #resolveParameters}, and also picks the branch of each {@code Fn::If} by the
+     * template's {@code Conditions} ({@code Fn::Equals}, {@code Fn::Not}, {@code Fn::And},
+     * {@code Fn::Or}, {@code Condition}), with {@code values} for parameters and, where the caller
+     * knows them, resources' physical names.
+     */
+    @SuppressWarnings("unchecked")
+    public Object resolve(Object fragment, Map<String, String> values) {
+        if (fragment instanceof Map<?, ?> map) {
+            if (map.size() == 1 && map.get("Ref") instanceof String name && values.containsKey(name)) {
+                return values.get(name);
+            }
+            if (map.size() == 1 && map.get("Ref") instanceof String name && resources().containsKey(name)) {
+                // A resource's physical name is only known once deployed; its logical id stands in.
+                return name;
+            }
+            if (map.size() == 1 && map.get("Fn::If") instanceof List<?> branches && branches.size() == 3) {
+                return resolve(condition((String) branches.get(0), values) ? branches.get(1) : branches.get(2), values);
+            }
+            Map<String, Object> resolved = new LinkedHashMap<>();
+            ((Map<String, Object>) map).forEach((k, v) -> resolved.put(k, resolve(v, values)));
+            return resolved;
+        }
+        if (fragment instanceof List<?> list) {
+            return list.stream().map(item -> resolve(item, values)).toList();
+        }
+        return fragment;
+    }
+
+    /** Evaluates one of the template's conditions with these parameter values. */
+    @SuppressWarnings("unchecked")
+    public boolean condition(String name, Map<String, String> values) {
+        Map<String, Object> conditions = (Map<String, Object>) root.getOrDefault("Conditions", Map.of());
+        Object definition = conditions.get(name);
+        if (definition == null) {
+            throw new IllegalArgumentException("template has no condition " + name);
+        }
+        return evaluate(definition, values);
+    }
+
+    @SuppressWarnings("unchecked")
+    private boolean evaluate(Object expression, Map<String, String> values) {
+        Map<String, Object> map = (Map<String, Object>) expression;
+        if (map.get("Condition") instanceof String other) {
+            return condition(other, values);
+        }
+        if (map.get("Fn::Equals") instanceof List<?> pair) {
+            return String.valueOf(resolve(pair.get(0), values)).equals(String.valueOf(resolve(pair.get(1), values)));
+        }
+        if (map.get("Fn::Not") instanceof List<?> one) {
+            return !evaluate(one.get(0), values);
+        }
+        if (map.get("Fn::And") instanceof List<?> all) {
+            return all.stream().allMatch(item -> evaluate(item, values));
+        }
+        if (map.get("Fn::Or") instanceof List<?> any) {
+            return any.stream().anyMatch(item -> evaluate(item, values));
+        }
+        throw new IllegalArgumentException("unsupported condition expression " + map.keySet());
+    }
+
+    /**
      * Replaces {@code {"Ref": parameter}} with the parameter's value throughout a fragment;
      * other intrinsics are left as they are.
      */

@@ -40,7 +40,7 @@ public final class TemplateModel {
                 Map<String, Object> event = (Map<String, Object>) value;
                 if ("EventBridgeRule".equals(event.get("Type"))) {
                     Object pattern = ((Map<String, Object>) event.get("Properties")).get("Pattern");
-                    patterns.put(name, Json.write(SamTemplate.resolveParameters(pattern, parameters)));
+                    patterns.put(name, Json.write(template.resolve(pattern, parameters)));
                 }
             });
             functions.add(new TemplateFunction(id, (String) props.get("Handler"), (String) props.get("CodeUri"),

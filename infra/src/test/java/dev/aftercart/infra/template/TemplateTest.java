@@ -7,9 +7,13 @@ import dev.aftercart.aws.dynamodb.SingleTable;
 import dev.aftercart.aws.wiring.AwsWiring;
 import dev.aftercart.aws.wiring.Env;
 import dev.aftercart.core.json.Json;
-import dev.aftercart.functions.dispatch.MessageDispatchHandler;
 import dev.aftercart.functions.customers.CustomerEventsHandler;
+import dev.aftercart.functions.dispatch.MessageDispatchHandler;
+import dev.aftercart.functions.feedback.OperationsHandler;
+import dev.aftercart.functions.feedback.SesFeedbackHandler;
+import dev.aftercart.functions.feedback.SmsInboundHandler;
 import dev.aftercart.functions.orders.OrderEventsHandler;
+import dev.aftercart.functions.preferences.PreferencesHandler;
 import dev.aftercart.functions.shipments.ShipmentEventsHandler;
 import dev.aftercart.local.EventRouter;
 import dev.aftercart.local.SamTemplate;
@@ -50,7 +54,28 @@ class TemplateTest {
             OrderEventsHandler.class.getName(), OrderEventsHandler.DETAIL_TYPES,
             ShipmentEventsHandler.class.getName(), ShipmentEventsHandler.DETAIL_TYPES,
             CustomerEventsHandler.class.getName(), CustomerEventsHandler.DETAIL_TYPES,
-            MessageDispatchHandler.class.getName(), Set.of());
+            MessageDispatchHandler.class.getName(), Set.of(),
+            PreferencesHandler.class.getName(), Set.of(),
+            SesFeedbackHandler.class.getName(), Set.of(),
+            SmsInboundHandler.class.getName(), Set.of(),
+            OperationsHandler.class.getName(), Set.of());
+
+    /** What each handler's adapters call, which its role must be granted. */
+    static final Map<String, List<String>> IAM_ACTIONS_BY_HANDLER = Map.of(
+            OrderEventsHandler.class.getName(), AwsWiring.IAM_ACTIONS,
+            ShipmentEventsHandler.class.getName(), AwsWiring.IAM_ACTIONS,
+            CustomerEventsHandler.class.getName(), AwsWiring.IAM_ACTIONS,
+            MessageDispatchHandler.class.getName(), AwsWiring.IAM_ACTIONS,
+            PreferencesHandler.class.getName(), PreferencesHandler.IAM_ACTIONS,
+            SesFeedbackHandler.class.getName(), SesFeedbackHandler.IAM_ACTIONS,
+            SmsInboundHandler.class.getName(), SmsInboundHandler.IAM_ACTIONS,
+            OperationsHandler.class.getName(), OperationsHandler.IAM_ACTIONS);
+
+    /** Invoked synchronously (a Function URL, an operator): no async retries, so no failure destination. */
+    static final Set<String> SYNCHRONOUS = Set.of(PreferencesHandler.class.getName(), OperationsHandler.class.getName());
+
+    /** Actions with no resource ARN to narrow them to. */
+    static final Set<String> RESOURCELESS = Set.of("sns:Publish", "sns:CheckIfPhoneNumberIsOptedOut");
 
     /** Variables Lambda itself sets; the template must not. */
     static final Set<String> LAMBDA_PROVIDED = Set.of("AWS_REGION", "AWS_ENDPOINT_URL");
@@ -159,7 +184,7 @@ class TemplateTest {
                     allowed.addAll(strings(statement.get("Action")));
                 }
             }
-            assertThat(allowed).containsAll(AwsWiring.IAM_ACTIONS);
+            assertThat(allowed).containsAll(IAM_ACTIONS_BY_HANDLER.get(function.handlerClass()));
             assertThat(allowed).noneMatch(action -> action.contains("*"));
         }));
     }
@@ -184,11 +209,82 @@ class TemplateTest {
         assertThat(Json.write(byAction.get("events:PutEvents").get("Resource"))).contains("event-bus/default")
                 .contains("EventBus");
         assertThat(Json.write(byAction.get("events:PutEvents").get("Condition"))).contains("\"events:source\":\"aftercart\"");
-        for (Map.Entry<String, Map<String, Object>> grant : byAction.entrySet()) {
-            if (!grant.getKey().equals("sns:Publish")) {
-                assertThat(grant.getValue().get("Resource")).as(grant.getKey()).isNotEqualTo("*");
+        assertThat(byAction.get("secretsmanager:GetSecretValue").get("Resource")).isEqualTo(Map.of("Ref", "LinkSigningSecret"));
+        for (TemplateFunction function : MODEL.functions()) {
+            for (Map<String, Object> statement : statements(function.logicalId())) {
+                for (String action : strings(statement.get("Action"))) {
+                    if (!RESOURCELESS.contains(action)) {
+                        assertThat(statement.get("Resource")).as(function.logicalId() + " " + action).isNotEqualTo("*");
+                    }
+                }
             }
         }
+    }
+
+    @Test
+    void onlyTheFunctionsThatHandleLinks_mayReadTheSigningKey_andOnlyOperationsMayBatchDelete() {
+        for (TemplateFunction function : MODEL.functions()) {
+            Set<String> allowed = new LinkedHashSet<>();
+            statements(function.logicalId()).forEach(statement -> allowed.addAll(strings(statement.get("Action"))));
+            boolean handlesLinks = IAM_ACTIONS_BY_HANDLER.get(function.handlerClass()).contains("secretsmanager:GetSecretValue");
+            assertThat(allowed.contains("secretsmanager:GetSecretValue")).as(function.logicalId()).isEqualTo(handlesLinks);
+        }
+        assertThat(strings(statements("SesFeedbackFunction").stream().flatMap(s -> strings(s.get("Action")).stream())
+                .toList())).doesNotContain("dynamodb:BatchWriteItem", "scheduler:DeleteSchedule", "ses:SendEmail");
+    }
+
+    @Test
+    void preferences_isAPublicFunctionUrl_thatEveryOtherFunctionLinksTo() {
+        Map<String, Object> props = TEMPLATE.properties("PreferencesFunction");
+        assertThat(props.get("FunctionUrlConfig")).isEqualTo(Map.of("AuthType", "NONE"));
+        Map<String, Object> invoke = TEMPLATE.properties("PreferencesFunctionUrlInvoke");
+        assertThat(invoke).containsEntry("Action", "lambda:InvokeFunction").containsEntry("Principal", "*")
+                .containsEntry("InvokedViaFunctionUrl", true);
+        for (TemplateFunction function : MODEL.functions()) {
+            if (IAM_ACTIONS_BY_HANDLER.get(function.handlerClass()).contains("ses:SendEmail")) {
+                assertThat(Json.write(function.environment().get("PREFERENCES_URL"))).as(function.logicalId())
+                        .contains("PreferencesFunctionUrl").contains("FunctionUrl").contains("HasPreferencesUrl");
+            }
+        }
+        assertThat(TEMPLATE.condition("HasPreferencesUrl", TEMPLATE.parameterDefaults())).isFalse();
+    }
+
+    @Test
+    void ses_publishesFeedbackToTheDefaultBus_andTheFeedbackRuleTakesOnlyThisConfigurationSet() {
+        Map<String, Object> destination = (Map<String, Object>) TEMPLATE.properties("ConfigurationSetFeedback")
+                .get("EventDestination");
+        assertThat(Json.write(destination.get("EventBridgeDestination"))).contains("event-bus/default");
+        Map<String, String> defaults = TEMPLATE.parameterDefaults();
+        assertThat(TEMPLATE.resolve(destination.get("MatchingEventTypes"), defaults))
+                .isEqualTo(List.of("send", "delivery", "bounce", "complaint"));
+        Map<String, String> tracking = new HashMap<>(defaults);
+        tracking.put("TrackEngagement", "true");
+        assertThat(TEMPLATE.resolve(destination.get("MatchingEventTypes"), tracking))
+                .isEqualTo(List.of("send", "delivery", "bounce", "complaint", "open", "click"));
+        TemplateFunction feedback = MODEL.functions().stream()
+                .filter(f -> f.logicalId().equals("SesFeedbackFunction")).findFirst().orElseThrow();
+        assertThat(feedback.eventPatterns().values()).singleElement().asString()
+                .contains("\"source\":[\"aws.ses\"]")
+                .contains("\"ses:configuration-set\":[\"ConfigurationSet\"]");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySesSample_routesToTheFeedbackFunctionOnly() throws IOException {
+        EventRouter router = new EventRouter(MODEL.functions());
+        List<Path> samples;
+        try (Stream<Path> files = Files.list(ROOT.resolve("infra/events/ses"))) {
+            samples = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertThat(samples).hasSizeGreaterThanOrEqualTo(4);
+        return samples.stream().map(sample -> DynamicTest.dynamicTest(sample.getFileName().toString(), () -> {
+            String json = Files.readString(sample);
+            // The samples carry the configuration set a default deployment names after its logical id here.
+            String routed = json.replaceAll("\"ses:configuration-set\"\\s*:\\s*\\[\\s*\"[^\"]*\"",
+                    "\"ses:configuration-set\": [\"ConfigurationSet\"");
+            assertThat(router.route(routed)).containsExactly("SesFeedbackFunction");
+            assertThat(router.route(routed.replace("\"ses:configuration-set\": [\"ConfigurationSet\"",
+                    "\"ses:configuration-set\": [\"another-stack-messages\""))).isEmpty();
+        }));
     }
 
     @Test
@@ -203,7 +299,9 @@ class TemplateTest {
                 .contains("\"ProjectionType\":\"" + SingleTable.ORDER_INDEX_PROJECTION + "\"")
                 .contains("\"IndexName\":\"" + SingleTable.CATEGORY_INDEX + "\"")
                 .contains("{\"AttributeName\":\"" + SingleTable.CATEGORY_KEY + "\",\"KeyType\":\"HASH\"}")
-                .contains("{\"AttributeName\":\"" + SingleTable.ORDER_COUNT + "\",\"KeyType\":\"RANGE\"}");
+                .contains("{\"AttributeName\":\"" + SingleTable.ORDER_COUNT + "\",\"KeyType\":\"RANGE\"}")
+                .contains("\"IndexName\":\"" + SingleTable.PHONE_INDEX + "\"")
+                .contains("{\"AttributeName\":\"" + SingleTable.PHONE_KEY + "\",\"KeyType\":\"HASH\"}");
         assertThat(table.get("TimeToLiveSpecification"))
                 .isEqualTo(Map.of("AttributeName", SingleTable.TIME_TO_LIVE, "Enabled", true));
         assertThat(table.get("PointInTimeRecoverySpecification"))
@@ -223,6 +321,10 @@ class TemplateTest {
             String logGroup = ref(((Map<?, ?>) props.get("LoggingConfig")).get("LogGroup"));
             assertThat(TEMPLATE.resource(logGroup).get("Type")).isEqualTo("AWS::Logs::LogGroup");
             assertThat(TEMPLATE.properties(logGroup)).containsKey("RetentionInDays");
+            if (SYNCHRONOUS.contains(function.handlerClass())) {
+                assertThat(props).doesNotContainKey("Events");
+                return;
+            }
 
             Map<?, ?> onFailure = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) props.get("EventInvokeConfig"))
                     .get("DestinationConfig")).get("OnFailure");
@@ -254,13 +356,16 @@ class TemplateTest {
         for (TemplateFunction function : MODEL.functions()) {
             Map<?, ?> events = (Map<?, ?>) TEMPLATE.properties(function.logicalId()).getOrDefault("Events", Map.of());
             for (Object value : events.values()) {
+                if (!"EventBridgeRule".equals(((Map<?, ?>) value).get("Type"))) {
+                    continue;
+                }
                 Map<?, ?> properties = (Map<?, ?>) ((Map<?, ?>) value).get("Properties");
                 assertThat(properties.get("RetryPolicy")).isNotNull();
                 assertThat(alarmedQueues()).contains(getAtt(((Map<?, ?>) properties.get("DeadLetterConfig")).get("Arn")));
                 rules++;
             }
         }
-        assertThat(rules).isEqualTo(8);
+        assertThat(rules).isEqualTo(9);
     }
 
     // --- helpers -------------------------------------------------------------------------------

@@ -188,6 +188,12 @@ final class Attributes {
             return strings;
         }
 
+        /** A string set; absent reads as empty. */
+        java.util.Set<String> stringSet(String name) {
+            AttributeValue value = item.get(name);
+            return value == null ? java.util.Set.of() : java.util.Set.copyOf(value.ss());
+        }
+
         List<Reader> list(String name) {
             AttributeValue value = item.get(name);
             return value == null ? null : value.l().stream().map(entry -> new Reader(entry.m())).toList();

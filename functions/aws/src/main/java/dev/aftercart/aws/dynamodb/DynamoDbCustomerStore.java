@@ -45,6 +45,8 @@ public final class DynamoDbCustomerStore implements CustomerStore {
 
     /** Exactly the DynamoDB actions this adapter calls; the template's policies must grant them. */
     public static final List<String> IAM_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query");
+    /** What {@link #erase} calls besides a query; only the function that erases is granted it. */
+    public static final List<String> ERASE_IAM_ACTIONS = List.of("dynamodb:Query", "dynamodb:BatchWriteItem");
 
     private final MeteredTable table;
 
@@ -72,6 +74,7 @@ public final class DynamoDbCustomerStore implements CustomerStore {
                 .put("customerId", string(profile.customerId()))
                 .put("email", string(profile.email()))
                 .put("phone", string(profile.phone()))
+                .put(SingleTable.PHONE_KEY, string(profile.phone() == null ? null : SingleTable.phone(profile.phone())))
                 .put("firstName", string(profile.firstName()))
                 .put("locale", string(profile.locale()))
                 .put("timeZone", string(profile.timeZone()))
@@ -159,14 +162,40 @@ public final class DynamoDbCustomerStore implements CustomerStore {
         return customers.stream().findFirst();
     }
 
+    /**
+     * Through the {@code byPhone} index, which is eventually consistent; a STOP sent a moment after
+     * the number was first given may find no one, and SNS's own opt-out list still stops the texts.
+     */
     @Override
     public List<String> customerIdsForPhone(String phoneNumber) {
-        throw new UnsupportedOperationException("TODO");
+        return table.query(q -> q
+                        .indexName(SingleTable.PHONE_INDEX)
+                        .keyConditionExpression("#phoneKey = :phoneKey")
+                        .expressionAttributeNames(Map.of("#phoneKey", SingleTable.PHONE_KEY))
+                        .expressionAttributeValues(Map.of(":phoneKey", string(SingleTable.phone(phoneNumber)))))
+                .stream()
+                .map(key -> SingleTable.idAfter(SingleTable.CUSTOMER, key.get(SingleTable.PARTITION_KEY).s()))
+                .distinct()
+                .sorted()
+                .toList();
     }
 
+    /**
+     * Deletes every item in the customer's partition: profile, orders and ledger. A consistent,
+     * keys-only query, then batched deletes; run again, it finds nothing and deletes nothing.
+     */
     @Override
     public int erase(String customerId) {
-        throw new UnsupportedOperationException("TODO");
+        List<Map<String, AttributeValue>> keys = table.query(q -> q
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", string(SingleTable.customer(customerId))))
+                        .projectionExpression("pk, sk")
+                        .consistentRead(true))
+                .stream()
+                .map(item -> SingleTable.key(item.get(SingleTable.PARTITION_KEY).s(), item.get(SingleTable.SORT_KEY).s()))
+                .toList();
+        table.batchDelete(keys);
+        return keys.size();
     }
 
     private static Map<String, AttributeValue> profileKey(String customerId) {
@@ -181,13 +210,22 @@ public final class DynamoDbCustomerStore implements CustomerStore {
         return consent == null ? null : map(Attributes.builder()
                 .put("emailMarketing", bool(consent.emailMarketing()))
                 .put("smsMarketing", bool(consent.smsMarketing()))
-                .put("smsTransactional", bool(consent.smsTransactional())));
+                .put("smsTransactional", bool(consent.smsTransactional()))
+                .put("topicsOff", strings(consent.topicsOff()))
+                .put("withdrawnByCustomer", strings(consent.withdrawnByCustomer())));
+    }
+
+    /** A string set; left out when empty, since DynamoDB has no empty sets. */
+    private static AttributeValue strings(Set<String> values) {
+        return values.isEmpty() ? null : AttributeValue.fromSs(values.stream().sorted().toList());
     }
 
     private static AttributeValue suppression(Suppression suppression) {
         return suppression == null ? null : map(Attributes.builder()
                 .put("emailHardBounced", bool(suppression.emailHardBounced()))
-                .put("emailComplained", bool(suppression.emailComplained())));
+                .put("emailComplained", bool(suppression.emailComplained()))
+                .put("softBouncesInARow", suppression.softBouncesInARow() == 0 ? null
+                        : number(suppression.softBouncesInARow())));
     }
 
     /**
@@ -242,6 +280,9 @@ public final class DynamoDbCustomerStore implements CustomerStore {
                     .put("rating", number(review.rating()))
                     .put("at", instant(review.at())))));
             fields.put("reviews", map(reviews));
+        }
+        if (engagement.smsOptOutExplained()) {
+            fields.put("smsOptOutExplained", bool(true));
         }
         Map<String, AttributeValue> built = fields.build();
         return built.isEmpty() ? null : AttributeValue.fromM(built);
@@ -321,10 +362,13 @@ public final class DynamoDbCustomerStore implements CustomerStore {
                 consent == null ? null : new Consent(
                         consent.bool("emailMarketing", false),
                         consent.bool("smsMarketing", false),
-                        consent.bool("smsTransactional")),
+                        consent.bool("smsTransactional"),
+                        consent.stringSet("topicsOff"),
+                        consent.stringSet("withdrawnByCustomer")),
                 suppression == null ? null : new Suppression(
                         suppression.bool("emailHardBounced", false),
-                        suppression.bool("emailComplained", false)),
+                        suppression.bool("emailComplained", false),
+                        (int) suppression.longNumber("softBouncesInARow", 0)),
                 loyalty == null ? null : loyaltyFrom(loyalty),
                 engagementFrom(read.map("engagement")),
                 subscriptionsFrom(read.maps("subscriptions")),
@@ -431,7 +475,8 @@ public final class DynamoDbCustomerStore implements CustomerStore {
                                     channel == null ? null : Channel.fromId(channel), send.instant("at"));
                         })
                         .toList(),
-                byProduct);
+                byProduct,
+                engagement.bool("smsOptOutExplained", false));
     }
 
     /** In the order of the stored list, which is the order the shipments were first seen. */

@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * <table>
  * <caption>Item layout</caption>
  * <tr><th>item</th><th>{@value #PARTITION_KEY}</th><th>{@value #SORT_KEY}</th><th>other keys</th></tr>
- * <tr><td>customer profile</td><td>{@code C#<customerId>}</td><td>{@code PROFILE}</td><td></td></tr>
+ * <tr><td>customer profile</td><td>{@code C#<customerId>}</td><td>{@code PROFILE}</td>
+ *     <td>{@value #PHONE_KEY} = {@code TEL#<E.164 number>} when it has a phone, for the {@value #PHONE_INDEX} index</td></tr>
  * <tr><td>order</td><td>{@code C#<customerId>}</td><td>{@code O#<orderId>}</td>
  *     <td>{@value #ORDER_KEY} = {@code O#<orderId>}, for the {@value #ORDER_INDEX} index</td></tr>
  * <tr><td>ledger entry</td><td>{@code C#<customerId>}</td><td>{@code M#<messageId>}</td>
@@ -32,6 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * <tr><td>product</td><td>{@code P#<productId>}</td><td>{@code META}</td>
  *     <td>{@value #CATEGORY_KEY} = {@code CAT#<category>} when it has a category, and {@value #ORDER_COUNT}
  *     once ordered, for the {@value #CATEGORY_INDEX} index</td></tr>
+ * <tr><td>sending reputation</td><td>{@code STACK}</td><td>{@code REPUTATION}</td>
+ *     <td>see {@link DynamoDbSendingReputation}</td></tr>
  * <tr><td>co-purchase count</td><td>{@code P#<productId>}</td><td>{@code CO#<otherProductId>}</td>
  *     <td>at most {@value #MAX_PARTNERS} a product</td></tr>
  * </table>
@@ -53,6 +56,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * moves its sort key, which DynamoDB bills as an index delete and put; nothing else written to a
  * product (its name, its price) touches the index, because only keys are projected.
  *
+ * <p>The global secondary index {@value #PHONE_INDEX} (partition key {@value #PHONE_KEY}, keys only)
+ * finds the customers of a number that texted STOP, START or HELP. Only profiles with a phone carry
+ * the key, so the index holds nothing else; erasing a customer deletes the profile and so its entry.
+ *
  * <p>{@value #TIME_TO_LIVE} (epoch seconds, a number) is the table's TTL attribute; only final
  * ledger entries carry it.
  *
@@ -67,6 +74,11 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * keeps subscriptions by id with no order, and the renewal journey looks one up by id. Both live on
  * the profile for the same reason engagement does: the send-time re-check reads them with the
  * profile (points spent, subscription moved) and they are written under the profile's version.
+ *
+ * <p>{@code consent} holds {@code emailMarketing}, {@code smsMarketing}, {@code smsTransactional} and,
+ * when not empty, the string sets {@code topicsOff} and {@code withdrawnByCustomer};
+ * {@code suppression} holds {@code emailHardBounced}, {@code emailComplained} and, when not 0,
+ * {@code softBouncesInARow}. Profiles written before these existed read as empty and 0.
  *
  * <p>Beside its contact, consent, suppression and loyalty, the profile carries {@code engagement}: a
  * map of {@code marketingSends} (a list of {@code channel} id and {@code at}, the last 30 days as the
@@ -109,6 +121,9 @@ public final class SingleTable {
     public static final String CATEGORY_KEY = "categoryKey";
     public static final String ORDER_COUNT = "orderCount";
     public static final ProjectionType CATEGORY_INDEX_PROJECTION = ProjectionType.KEYS_ONLY;
+    public static final String PHONE_INDEX = "byPhone";
+    public static final String PHONE_KEY = "phoneKey";
+    public static final ProjectionType PHONE_INDEX_PROJECTION = ProjectionType.KEYS_ONLY;
     public static final String TIME_TO_LIVE = "expiresAt";
     /** The most co-purchase counts kept per product; see {@link DynamoDbCatalog#recordPurchase}. */
     public static final int MAX_PARTNERS = 50;
@@ -122,6 +137,9 @@ public final class SingleTable {
     static final String PRODUCT_META = "META";
     static final String CO_PURCHASE = "CO#";
     static final String CATEGORY = "CAT#";
+    static final String PHONE = "TEL#";
+    static final String STACK = "STACK";
+    static final String REPUTATION = "REPUTATION";
 
     private SingleTable() {
     }
@@ -136,6 +154,7 @@ public final class SingleTable {
                         stringAttribute(SORT_KEY),
                         stringAttribute(ORDER_KEY),
                         stringAttribute(CATEGORY_KEY),
+                        stringAttribute(PHONE_KEY),
                         AttributeDefinition.builder().attributeName(ORDER_COUNT).attributeType(ScalarAttributeType.N).build())
                 .keySchema(
                         KeySchemaElement.builder().attributeName(PARTITION_KEY).keyType(KeyType.HASH).build(),
@@ -152,6 +171,11 @@ public final class SingleTable {
                                         KeySchemaElement.builder().attributeName(CATEGORY_KEY).keyType(KeyType.HASH).build(),
                                         KeySchemaElement.builder().attributeName(ORDER_COUNT).keyType(KeyType.RANGE).build())
                                 .projection(Projection.builder().projectionType(CATEGORY_INDEX_PROJECTION).build())
+                                .build(),
+                        GlobalSecondaryIndex.builder()
+                                .indexName(PHONE_INDEX)
+                                .keySchema(KeySchemaElement.builder().attributeName(PHONE_KEY).keyType(KeyType.HASH).build())
+                                .projection(Projection.builder().projectionType(PHONE_INDEX_PROJECTION).build())
                                 .build())
                 .build();
     }
@@ -192,6 +216,10 @@ public final class SingleTable {
 
     static String coPurchase(String productId) {
         return CO_PURCHASE + productId;
+    }
+
+    static String phone(String phoneNumber) {
+        return PHONE + phoneNumber;
     }
 
     static String category(String category) {

@@ -45,6 +45,12 @@ final class Update {
         return this;
     }
 
+    /** A value only the condition uses, written there as {@code :name}. */
+    Update conditionValue(String name, AttributeValue value) {
+        value(name, value);
+        return this;
+    }
+
     /** The write happens only if {@code expression} holds; it uses the {@code #x} and {@code :x} placeholders above. */
     Update onlyIf(String expression) {
         this.condition = expression;

@@ -12,6 +12,10 @@ import java.time.ZoneId;
  * @param eventBusName the bus Aftercart publishes its own events to, by name or ARN ({@code default} for
  *     the account's default bus)
  * @param smsOriginationNumber and {@code smsSenderId} are optional: SNS picks one when unset
+ * @param linkSecretId the Secrets Manager secret (ARN or name) whose string signs unsubscribe and
+ *     preference links; read on first use only
+ * @param linkLifetime how long a link in an email keeps working
+ * @param trackEngagement whether SES deliveries, opens and clicks are written to the ledger
  */
 public record AftercartConfig(
         String tableName,
@@ -23,6 +27,9 @@ public record AftercartConfig(
         String dispatchTargetArn,
         String scheduleDeadLetterArn,
         String eventBusName,
+        String linkSecretId,
+        java.time.Duration linkLifetime,
+        boolean trackEngagement,
         StoreSettings store) {
 
     public static AftercartConfig from(Env env) {
@@ -42,7 +49,8 @@ public record AftercartConfig(
                 env.optional("STORE_SUBSCRIBE_URL", env.required("STORE_URL")),
                 env.optional("PREFERENCES_URL"),
                 defaultZone,
-                env.optional("DEFAULT_LOCALE", "en-US"));
+                env.optional("DEFAULT_LOCALE", "en-US"),
+                env.optional("UNSUBSCRIBE_MAILTO"));
         return new AftercartConfig(
                 env.required("TABLE_NAME"),
                 env.required("SES_CONFIGURATION_SET"),
@@ -53,6 +61,22 @@ public record AftercartConfig(
                 env.required("DISPATCH_TARGET_ARN"),
                 env.optional("SCHEDULE_DLQ_ARN"),
                 env.required("EVENT_BUS_NAME"),
+                env.required("LINK_SECRET_ARN"),
+                java.time.Duration.ofDays(positive(env, "LINK_LIFETIME_DAYS", "90")),
+                Boolean.parseBoolean(env.optional("TRACK_ENGAGEMENT", "false")),
                 store);
+    }
+
+    private static long positive(Env env, String name, String fallback) {
+        String value = env.optional(name, fallback);
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalStateException("environment variable " + name + " must be a whole number above 0");
     }
 }

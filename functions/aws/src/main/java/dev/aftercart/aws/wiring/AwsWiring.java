@@ -4,39 +4,56 @@ import dev.aftercart.aws.dynamodb.CapacityMeter;
 import dev.aftercart.aws.dynamodb.DynamoDbCatalog;
 import dev.aftercart.aws.dynamodb.DynamoDbCustomerStore;
 import dev.aftercart.aws.dynamodb.DynamoDbMessageLedger;
+import dev.aftercart.aws.dynamodb.DynamoDbSendingReputation;
 import dev.aftercart.aws.eventbridge.EventBridgeEventPublisher;
 import dev.aftercart.aws.scheduler.EventBridgeMessageScheduler;
 import dev.aftercart.aws.ses.SesEmailSender;
+import dev.aftercart.aws.sns.SnsOptOutList;
 import dev.aftercart.aws.sns.SnsSmsSender;
 import dev.aftercart.core.engine.Aftercart;
+import dev.aftercart.core.engine.Policies;
 import dev.aftercart.core.engine.Ports;
+import dev.aftercart.core.policy.SendRules;
 import dev.aftercart.core.port.CustomerStore;
+import dev.aftercart.core.preferences.LinkTokens;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * The composition root shared by the Lambda entries: configuration, SDK clients and adapters,
- * built once per container and handed to the engine.
+ * built once per container and handed to the engine. Every function builds the same ports; each
+ * calls only some, and its IAM policy grants only those (see each handler's {@code IAM_ACTIONS}).
  */
 public final class AwsWiring {
 
-    /** Every IAM action the adapters wired here call; the template test checks each function is granted them. */
-    public static final List<String> IAM_ACTIONS = Stream.of(
-                    DynamoDbCustomerStore.IAM_ACTIONS, DynamoDbMessageLedger.IAM_ACTIONS, DynamoDbCatalog.IAM_ACTIONS,
-                    SesEmailSender.IAM_ACTIONS, SnsSmsSender.IAM_ACTIONS, EventBridgeMessageScheduler.IAM_ACTIONS,
-                    EventBridgeEventPublisher.IAM_ACTIONS)
-            .flatMap(List::stream)
-            .distinct()
-            .sorted()
-            .toList();
+    /**
+     * Every IAM action the functions that run journeys call (the event functions and dispatch);
+     * the template test checks each of them is granted these.
+     */
+    public static final List<String> IAM_ACTIONS = union(
+            DynamoDbCustomerStore.IAM_ACTIONS, DynamoDbMessageLedger.IAM_ACTIONS, DynamoDbCatalog.IAM_ACTIONS,
+            DynamoDbSendingReputation.IAM_ACTIONS, SesEmailSender.IAM_ACTIONS, SnsSmsSender.IAM_ACTIONS,
+            SnsOptOutList.IAM_ACTIONS, EventBridgeMessageScheduler.IAM_ACTIONS, EventBridgeEventPublisher.IAM_ACTIONS,
+            LinkKeys.IAM_ACTIONS);
+
+    /** How long a dispatch trusts the pause flag it read; a pause need not take effect to the second. */
+    static final Duration PAUSE_CACHE = Duration.ofMinutes(1);
 
     private final Aftercart aftercart;
     private final CustomerStore customers;
+    private final AftercartConfig config;
 
-    private AwsWiring(Aftercart aftercart, CustomerStore customers) {
+    private AwsWiring(Aftercart aftercart, CustomerStore customers, AftercartConfig config) {
         this.aftercart = aftercart;
         this.customers = customers;
+        this.config = config;
+    }
+
+    /** The union of adapters' action lists, sorted, for a function's policy check. */
+    public static List<String> union(List<String>... actions) {
+        return Stream.of(actions).flatMap(List::stream).distinct().sorted().toList();
     }
 
     public static AwsWiring fromEnvironment() {
@@ -51,7 +68,11 @@ public final class AwsWiring {
     public static AwsWiring create(AftercartConfig config, AwsClients clients) {
         CapacityMeter meter = new CapacityMeter();
         var dynamoDb = clients.dynamoDb();
+        var sns = clients.sns();
+        var secrets = clients.secretsManager();
         Clock clock = Clock.systemUTC();
+        Policies policies = Policies.fromClasspath();
+        SendRules.Reputation reputation = policies.sendRules().reputation();
         DynamoDbCustomerStore customers = new DynamoDbCustomerStore(dynamoDb, config.tableName(), meter);
         Ports ports = new Ports(
                 customers,
@@ -60,18 +81,25 @@ public final class AwsWiring {
                 new EventBridgeMessageScheduler(clients.scheduler(), config.scheduleGroup(), config.dispatchTargetArn(),
                         config.schedulerRoleArn(), config.scheduleDeadLetterArn()),
                 new SesEmailSender(clients.ses(), config.configurationSet(), clock),
-                new SnsSmsSender(clients.sns(), config.smsOriginationNumber(), config.smsSenderId()),
+                new SnsSmsSender(sns, config.smsOriginationNumber(), config.smsSenderId()),
                 new EventBridgeEventPublisher(clients.eventBridge(), config.eventBusName()),
-                phone -> false,
-                null,
+                new SnsOptOutList(sns, clock),
+                new DynamoDbSendingReputation(dynamoDb, config.tableName(), meter, reputation.windowSends(),
+                        PAUSE_CACHE, clock),
                 clock);
-        // TODO issue 5: SNS opt-out list, DynamoDB reputation, link key from Secrets Manager
-        var links = new dev.aftercart.core.preferences.LinkTokens(new byte[32], clock, java.time.Duration.ofDays(90));
-        return new AwsWiring(Aftercart.assemble(ports, config.store(), links), customers);
+        // The key is read on the first link signed or checked, never at cold start: functions that
+        // handle no links never read it, and a SnapStart snapshot never holds it.
+        LinkTokens links = LinkTokens.lazy(() -> LinkKeys.load(secrets, config.linkSecretId()), clock,
+                config.linkLifetime());
+        return new AwsWiring(Aftercart.assemble(ports, config.store(), links), customers, config);
     }
 
     public Aftercart aftercart() {
         return aftercart;
+    }
+
+    public AftercartConfig config() {
+        return config;
     }
 
     /**

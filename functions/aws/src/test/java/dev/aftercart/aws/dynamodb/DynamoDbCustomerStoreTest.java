@@ -708,14 +708,18 @@ class DynamoDbCustomerStoreTest {
 
         CapacityMeter.Snapshot used = meter.snapshot().minus(before);
         assertThat(used.operations()).containsOnlyKeys("PutItem", "GetItem");
+        // The profile and its byPhone index entry; the refused second write costs nothing.
         assertThat(used.operation("PutItem").calls()).isEqualTo(2);
-        assertThat(used.operation("PutItem").writeUnits()).isEqualTo(1.0);
+        assertThat(used.operation("PutItem").writeUnits()).isEqualTo(2.0);
         assertThat(used.operation("GetItem").readUnits()).isEqualTo(1.0);
         assertThat(used.readUnits()).isEqualTo(1.0);
-        assertThat(used.writeUnits()).isEqualTo(1.0);
+        assertThat(used.writeUnits()).isEqualTo(2.0);
     }
 
-    /** Subscriptions live on the profile, so they weigh on every profile write: these two pass 1 KB. */
+    /**
+     * Subscriptions live on the profile, so they weigh on every profile write: these two pass 1 KB,
+     * and the byPhone index entry adds one unit.
+     */
     @Test
     void meter_showsEachWriteOfAProfileWithTwoSubscriptions_costingTwoUnits() {
         CustomerProfile profile = koreanProfile(unique("c"));
@@ -725,7 +729,7 @@ class DynamoDbCustomerStoreTest {
         store.profile(profile.customerId());
 
         CapacityMeter.Snapshot used = meter.snapshot().minus(before);
-        assertThat(used.operation("PutItem").writeUnits()).isEqualTo(2.0);
+        assertThat(used.operation("PutItem").writeUnits()).isEqualTo(3.0);
         assertThat(used.operation("GetItem").readUnits()).isEqualTo(1.0);
     }
 

@@ -55,10 +55,10 @@ class SingleTableTest {
         assertThat(request.billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
         assertThat(request.attributeDefinitions()).containsExactlyInAnyOrder(
                 stringAttribute("pk"), stringAttribute("sk"), stringAttribute("orderKey"),
-                stringAttribute("categoryKey"),
+                stringAttribute("categoryKey"), stringAttribute("phoneKey"),
                 AttributeDefinition.builder().attributeName("orderCount").attributeType(ScalarAttributeType.N).build());
         assertThat(request.keySchema()).containsExactly(key("pk", KeyType.HASH), key("sk", KeyType.RANGE));
-        assertThat(request.globalSecondaryIndexes()).hasSize(2);
+        assertThat(request.globalSecondaryIndexes()).hasSize(3);
         assertThat(request.globalSecondaryIndexes().get(0)).satisfies(index -> {
             assertThat(index.indexName()).isEqualTo("byOrder");
             assertThat(index.keySchema()).containsExactly(key("orderKey", KeyType.HASH));
@@ -73,6 +73,11 @@ class SingleTableTest {
             assertThat(index.projection().nonKeyAttributes()).isEmpty();
             assertThat(index.provisionedThroughput()).isNull();
         });
+        assertThat(request.globalSecondaryIndexes().get(2)).satisfies(index -> {
+            assertThat(index.indexName()).isEqualTo("byPhone");
+            assertThat(index.keySchema()).containsExactly(key("phoneKey", KeyType.HASH));
+            assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.KEYS_ONLY);
+        });
         assertThat(request.provisionedThroughput()).isNull();
     }
 
@@ -84,7 +89,7 @@ class SingleTableTest {
 
         assertThat(table.keySchema()).containsExactly(key("pk", KeyType.HASH), key("sk", KeyType.RANGE));
         assertThat(table.globalSecondaryIndexes()).extracting(GlobalSecondaryIndexDescription::indexName)
-                .containsExactlyInAnyOrder("byOrder", "byCategory");
+                .containsExactlyInAnyOrder("byOrder", "byCategory", "byPhone");
         assertThat(table.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
     }
 

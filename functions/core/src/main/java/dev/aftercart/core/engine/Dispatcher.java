@@ -170,7 +170,11 @@ public final class Dispatcher {
     private MessageOutcome hold(LedgerEntry entry, Decision.Hold hold, Instant now) {
         String name = ScheduleNames.of(entry.messageId(), hold.until());
         scheduler.schedule(name, entry.customerId(), entry.messageId(), hold.until());
-        if (!ledger.update(entry.held(name, hold.until(), hold.why(), now), entry.version())) {
+        // A paused message is looked at again every few hours; were its due time moved each time, it would never expire.
+        LedgerEntry held = SendPolicy.REPUTATION_PAUSED.equals(hold.why())
+                ? entry.paused(name, hold.why(), now)
+                : entry.held(name, hold.until(), hold.why(), now);
+        if (!ledger.update(held, entry.version())) {
             scheduler.cancel(name);
             return concurrent(entry);
         }

@@ -19,6 +19,7 @@ import dev.aftercart.core.port.Catalog;
 import dev.aftercart.core.preferences.LinkTokens;
 import dev.aftercart.core.render.BusEvent;
 import dev.aftercart.core.render.EmailMessage;
+import dev.aftercart.core.render.EmailTags;
 import dev.aftercart.core.render.LocaleFormats;
 import dev.aftercart.core.render.SmsMessage;
 import dev.aftercart.core.render.Templates;
@@ -71,7 +72,7 @@ public final class MessageComposer {
         String text = templates.render(template, language, Templates.Part.EMAIL_TEXT, model);
         return new EmailMessage(message.messageId(), store.fromAddress(), store.name(), profile.email(), subject, html,
                 text, unsubscribeHeaders(message), Map.of("journey", message.journeyId(), "message", message.messageId(),
-                        "customer", tagSafe(message.customerId())));
+                        "customer", EmailTags.encode(message.customerId())));
     }
 
     /**
@@ -89,11 +90,6 @@ public final class MessageComposer {
             value += ", <mailto:" + store.unsubscribeMailto() + "?subject=unsubscribe%20" + token + ">";
         }
         return Map.of("List-Unsubscribe", value, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-    }
-
-    /** SES tag values allow letters, digits, underscore, hyphen, period and at; anything else becomes an underscore. */
-    static String tagSafe(String value) {
-        return value.replaceAll("[^A-Za-z0-9_.@-]", "_");
     }
 
     public SmsMessage sms(SendContext context, List<String> products) {

@@ -125,6 +125,11 @@ public final class FeedbackRecorder {
         Log.metric("MarketingEmailPaused", 1, "Count", Map.of("Reason", reason), clock.instant());
     }
 
+    /** The pause in force, or {@code null}: for the operator's status check. */
+    public SendingReputation.Pause marketingEmailPause() {
+        return reputation.marketingEmailPause();
+    }
+
     /** The operator's action: marketing email goes out again. */
     public void resumeMarketingEmail() {
         reputation.resumeMarketingEmail(clock.instant());

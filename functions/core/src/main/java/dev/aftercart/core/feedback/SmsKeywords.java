@@ -1,5 +1,6 @@
 package dev.aftercart.core.feedback;
 
+import dev.aftercart.core.customer.Consent;
 import dev.aftercart.core.customer.CustomerProfile;
 import dev.aftercart.core.engine.StoreSettings;
 import dev.aftercart.core.journey.MessageKind;
@@ -23,8 +24,9 @@ import java.util.Set;
  */
 public final class SmsKeywords {
 
+    /** The FCC's words (its "opt out" is two words) and AWS's own OPT-OUT, which opts the number out there too. */
     public static final Set<String> STOP = Set.of("STOP", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT",
-            "STOP ALL");
+            "OPT OUT", "OPT-OUT", "STOP ALL");
     public static final Set<String> START = Set.of("START", "UNSTOP");
     public static final String HELP = "HELP";
 
@@ -53,7 +55,9 @@ public final class SmsKeywords {
             owners.forEach(id -> changes.apply(id, "sms_keyword", c -> c.withSmsMarketing(false)));
             action = Action.OPTED_OUT;
         } else if (START.contains(keyword)) {
-            owners.forEach(id -> changes.apply(id, "sms_keyword", c -> c.withSmsMarketing(true)));
+            // START undoes a STOP: it restores marketing texts the customer withdrew, never consents to ones not agreed to.
+            owners.forEach(id -> changes.apply(id, "sms_keyword",
+                    c -> c.withdrawnByCustomer().contains(Consent.SMS_MARKETING) ? c.withSmsMarketing(true) : c));
             action = Action.OPTED_IN;
         } else if (HELP.equals(keyword)) {
             help(inbound, owners);

@@ -85,6 +85,14 @@ public record LedgerEntry(
         return next(MessageStatus.HELD, why, attempts, until, name, providerMessageId, smsSegments, now);
     }
 
+    /**
+     * Held by a pause that may be renewed many times: schedule {@code name} looks again later, and the
+     * message keeps its due time, so its expiry still counts from when it fell due.
+     */
+    public LedgerEntry paused(String name, String why, Instant now) {
+        return next(MessageStatus.HELD, why, attempts, dueAt, name, providerMessageId, smsSegments, now);
+    }
+
     public LedgerEntry claimed(Instant now) {
         return next(MessageStatus.SENDING, null, attempts + 1, dueAt, scheduleName, providerMessageId, smsSegments, now);
     }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -26,17 +27,35 @@ public final class LinkTokens {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final SecretKeySpec key;
+    private final Supplier<byte[]> keySource;
     private final Clock clock;
     private final Duration lifetime;
+    private volatile SecretKeySpec key;
 
     public LinkTokens(byte[] key, Clock clock, Duration lifetime) {
+        this(checked(key.clone()), clock, lifetime);
+        this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+    }
+
+    private LinkTokens(Supplier<byte[]> keySource, Clock clock, Duration lifetime) {
+        this.keySource = keySource;
+        this.clock = clock;
+        this.lifetime = lifetime;
+    }
+
+    /**
+     * Tokens whose key is fetched on first use, so a function that never signs or checks a link
+     * never reads the secret (nor needs the permission), and a SnapStart snapshot never holds it.
+     */
+    public static LinkTokens lazy(Supplier<byte[]> key, Clock clock, Duration lifetime) {
+        return new LinkTokens(key, clock, lifetime);
+    }
+
+    private static Supplier<byte[]> checked(byte[] key) {
         if (key.length < 32) {
             throw new IllegalArgumentException("the link signing key must be at least 32 bytes");
         }
-        this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
-        this.clock = clock;
-        this.lifetime = lifetime;
+        return () -> key;
     }
 
     /** A verified token's meaning. */
@@ -92,10 +111,23 @@ public final class LinkTokens {
         return new Check.Valid(parts[1], parts[2]);
     }
 
+    private SecretKeySpec key() {
+        SecretKeySpec current = key;
+        if (current == null) {
+            byte[] bytes = keySource.get();
+            if (bytes.length < 32) {
+                throw new IllegalStateException("the link signing key must be at least 32 bytes");
+            }
+            current = new SecretKeySpec(bytes, "HmacSHA256");
+            key = current;
+        }
+        return current;
+    }
+
     private byte[] sign(String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            mac.init(key());
             return mac.doFinal(body.getBytes(StandardCharsets.US_ASCII));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("every JRE has HmacSHA256", e);
