@@ -55,6 +55,15 @@ public record Consent(boolean emailMarketing, boolean smsMarketing, Boolean smsT
         return new Consent(on, smsMarketing, smsTransactional, topicsOff, choice(EMAIL_MARKETING, on));
     }
 
+    /**
+     * The customer's explicit "no" to marketing email (a one-click unsubscribe): recorded as a
+     * withdrawal even when consent was already off, so a stale "subscribed" from the store cannot
+     * turn it on later.
+     */
+    public Consent withdrawEmailMarketing() {
+        return new Consent(false, smsMarketing, smsTransactional, topicsOff, choice(EMAIL_MARKETING, false));
+    }
+
     /** The customer's own choice on marketing SMS, made here; a withdrawal sticks. */
     public Consent withSmsMarketing(boolean on) {
         if (on == smsMarketing) {

@@ -25,8 +25,9 @@ import java.util.Set;
 public final class SmsKeywords {
 
     /** The FCC's words (its "opt out" is two words) and AWS's own OPT-OUT, which opts the number out there too. */
+    /** The TCPA's and CTIA's opt-out words, and those AWS End User Messaging also opts a number out for. */
     public static final Set<String> STOP = Set.of("STOP", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT",
-            "OPT OUT", "OPT-OUT", "STOP ALL");
+            "OPT OUT", "OPT-OUT", "STOP ALL", "STOPALL", "REMOVE", "ARRET", "TD");
     public static final Set<String> START = Set.of("START", "UNSTOP");
     public static final String HELP = "HELP";
 

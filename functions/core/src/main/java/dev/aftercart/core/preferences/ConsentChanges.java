@@ -54,7 +54,9 @@ public final class ConsentChanges {
             if (next.equals(profile.consent())) {
                 return false;
             }
-            CustomerProfile updated = profile.withConsent(next, now).withVersion(profile.version() + 1);
+            // The profile's updatedAt orders the store's events; the customer's own choice is not one of them,
+            // so an earlier store event that arrives late still applies (and cannot undo a withdrawal).
+            CustomerProfile updated = profile.withConsent(next, profile.updatedAt()).withVersion(profile.version() + 1);
             if (customers.saveProfile(updated, profile.version())) {
                 announce(updated, via, now);
                 return true;

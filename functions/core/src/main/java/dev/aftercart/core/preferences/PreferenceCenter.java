@@ -89,7 +89,7 @@ public final class PreferenceCenter {
         if (customerId.isEmpty()) {
             return refused();
         }
-        changes.apply(customerId.get(), "unsubscribe_link", consent -> consent.withEmailMarketing(false));
+        changes.apply(customerId.get(), "unsubscribe_link", Consent::withdrawEmailMarketing);
         Log.info("unsubscribed", "customerId", customerId.get(), "topic", LinkTokens.EMAIL_MARKETING);
         if (request.form().containsKey("page")) {
             return page(customerId.get(), pageToken(token, customerId.get()), Notice.UNSUBSCRIBED);

@@ -143,7 +143,26 @@ class PreferenceCenterTest {
         assertThat(consent.topicsOff()).isEmpty();
         assertThat(consent.withdrawnByCustomer()).containsExactly(Consent.EMAIL_MARKETING);
         assertThat(profile().version()).isEqualTo(2);
-        assertThat(profile().updatedAt()).isEqualTo(NOW);
+        // updatedAt orders the store's events; the customer's click is not one of them.
+        assertThat(profile().updatedAt()).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+    }
+
+    @Test
+    void oneClickPost_recordsTheWithdrawal_evenWhenMarketingEmailWasAlreadyOff() {
+        // given
+        subscribedCustomer();
+        center.handle(oneClick("/unsubscribe", unsubscribeToken()));
+        CustomerProfile off = profile();
+        customers.saveProfile(off.withConsent(new Consent(false, true, null), off.updatedAt())
+                .withVersion(off.version() + 1), off.version());
+
+        // when
+        WebResponse response = center.handle(oneClick("/unsubscribe", unsubscribeToken()));
+
+        // then: a later "subscribed" from the store cannot turn it back on
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(profile().consent().withdrawnByCustomer()).containsExactly(Consent.EMAIL_MARKETING);
+        assertThat(profile().consent().fromStore(true, null, null).emailMarketing()).isFalse();
     }
 
     @Test
