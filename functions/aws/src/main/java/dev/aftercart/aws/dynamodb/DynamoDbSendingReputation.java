@@ -75,8 +75,8 @@ public final class DynamoDbSendingReputation implements SendingReputation {
     }
 
     /**
-     * The current half becomes the previous one, if no other writer has counted a send since this
-     * one read it; if one has, its own send (or the next) rolls instead.
+     * The current half becomes the previous one, if no other writer has counted an outcome since
+     * this one read it; if one has, its own send (or the next) rolls instead.
      */
     private void roll(Attributes.Reader read, long sends) {
         Update roll = new Update()
@@ -85,12 +85,24 @@ public final class DynamoDbSendingReputation implements SendingReputation {
                 .set("previousComplaints", number(read.longNumber("complaints", 0)))
                 .set("sends", number(0L))
                 .set("bounces", number(0L))
-                .set("complaints", number(0L));
-        table.update(key(), roll
-                .conditionValue("observedSends", number(sends))
-                .conditionValue("observedBounces", number(read.longNumber("bounces", 0)))
-                .conditionValue("observedComplaints", number(read.longNumber("complaints", 0)))
-                .onlyIf("#sends = :observedSends AND #bounces = :observedBounces AND #complaints = :observedComplaints"));
+                .set("complaints", number(0L))
+                .conditionValue("observedSends", number(sends));
+        table.update(key(), roll.onlyIf("#sends = :observedSends"
+                + " AND " + unchanged(roll, read, "bounces", "observedBounces")
+                + " AND " + unchanged(roll, read, "complaints", "observedComplaints")));
+    }
+
+    /**
+     * The counter still holds what was read. A counter never counted yet is absent, not 0, and a
+     * comparison with an absent attribute is false, so that case must be said as absence.
+     */
+    private static String unchanged(Update update, Attributes.Reader read, String counter, String observed) {
+        Long value = read.longNumber(counter);
+        if (value == null) {
+            return "attribute_not_exists(#" + counter + ")";
+        }
+        update.conditionValue(observed, number(value));
+        return "#" + counter + " = :" + observed;
     }
 
     @Override

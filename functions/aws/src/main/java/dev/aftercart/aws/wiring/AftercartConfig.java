@@ -62,21 +62,33 @@ public record AftercartConfig(
                 env.optional("SCHEDULE_DLQ_ARN"),
                 env.required("EVENT_BUS_NAME"),
                 env.required("LINK_SECRET_ARN"),
-                java.time.Duration.ofDays(positive(env, "LINK_LIFETIME_DAYS", "90")),
-                Boolean.parseBoolean(env.optional("TRACK_ENGAGEMENT", "false")),
+                java.time.Duration.ofDays(days(env, "LINK_LIFETIME_DAYS", "90")),
+                flag(env, "TRACK_ENGAGEMENT"),
                 store);
     }
 
-    private static long positive(Env env, String name, String fallback) {
+    /** {@code true} or {@code false}, unset meaning false; anything else ("yes", "1") is refused, not read as false. */
+    private static boolean flag(Env env, String name) {
+        String value = env.optional(name, "false");
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new IllegalStateException("environment variable " + name + " must be true or false");
+    }
+
+    /** A link that outlives ten years is a link nobody can revoke by waiting. */
+    static final long MAX_DAYS = 3650;
+
+    private static long days(Env env, String name, String fallback) {
         String value = env.optional(name, fallback);
         try {
             long parsed = Long.parseLong(value);
-            if (parsed > 0) {
+            if (parsed > 0 && parsed <= MAX_DAYS) {
                 return parsed;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalStateException("environment variable " + name + " must be a whole number above 0");
+        throw new IllegalStateException("environment variable " + name + " must be a whole number from 1 to " + MAX_DAYS);
     }
 }

@@ -14,6 +14,7 @@ import static dev.aftercart.aws.dynamodb.Fixtures.withVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aftercart.core.customer.Consent;
 import dev.aftercart.core.customer.CustomerProfile;
 import dev.aftercart.core.customer.Engagement;
 import dev.aftercart.core.customer.Engagement.ProductReview;
@@ -22,6 +23,7 @@ import dev.aftercart.core.customer.OrderRecord;
 import dev.aftercart.core.customer.ReturnRecord;
 import dev.aftercart.core.customer.ShipmentRecord;
 import dev.aftercart.core.customer.Subscription;
+import dev.aftercart.core.customer.Suppression;
 import dev.aftercart.core.event.PointsExpiry;
 import dev.aftercart.core.event.ReturnItem;
 import dev.aftercart.core.event.ReturnStatus;
@@ -33,6 +35,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +52,7 @@ class DynamoDbCustomerStoreTest {
 
     private static final RecordingInterceptor sent = new RecordingInterceptor();
     private static final CapacityMeter meter = new CapacityMeter();
+    private static final AtomicInteger PHONES = new AtomicInteger();
     private static String table;
     private static DynamoDbClient client;
     private static DynamoDbClient raw;
@@ -311,6 +316,185 @@ class DynamoDbCustomerStoreTest {
 
         assertThat(rawItem("C#" + first.customerId(), "PROFILE")).doesNotContainKey("subscriptions");
         assertThat(store.profile(first.customerId())).contains(next);
+    }
+
+    // --- consent, suppression and the SMS opt-out note (issue 5) ---
+
+    @Test
+    void profile_roundTripsTopicsOffWithdrawalsSoftBouncesAndSmsOptOutExplained() {
+        CustomerProfile profile = withPreferences(koreanProfile(unique("c")));
+
+        store.saveProfile(profile, 0);
+
+        CustomerProfile loaded = store.profile(profile.customerId()).orElseThrow();
+        assertThat(loaded).isEqualTo(profile);
+        assertThat(loaded.consent().topicsOff()).containsExactlyInAnyOrder("review_requests", "loyalty_reminders");
+        assertThat(loaded.consent().withdrawnByCustomer()).containsExactly("sms_marketing");
+        assertThat(loaded.suppression().softBouncesInARow()).isEqualTo(2);
+        assertThat(loaded.engagement().smsOptOutExplained()).isTrue();
+    }
+
+    @Test
+    void saveProfile_storesTopicsAndWithdrawalsAsStringSets_andSoftBouncesAsNumber() {
+        CustomerProfile profile = withPreferences(koreanProfile(unique("c")));
+
+        store.saveProfile(profile, 0);
+
+        Map<String, AttributeValue> item = rawItem("C#" + profile.customerId(), "PROFILE");
+        assertThat(item.get("consent").m()).isEqualTo(Map.of(
+                "emailMarketing", AttributeValue.fromBool(false),
+                "smsMarketing", AttributeValue.fromBool(false),
+                "smsTransactional", AttributeValue.fromBool(true),
+                "topicsOff", AttributeValue.fromSs(List.of("loyalty_reminders", "review_requests")),
+                "withdrawnByCustomer", AttributeValue.fromSs(List.of("sms_marketing"))));
+        assertThat(item.get("suppression").m()).isEqualTo(Map.of(
+                "emailHardBounced", AttributeValue.fromBool(false),
+                "emailComplained", AttributeValue.fromBool(true),
+                "softBouncesInARow", AttributeValue.fromN("2")));
+        assertThat(item.get("engagement").m()).containsEntry("smsOptOutExplained", AttributeValue.fromBool(true));
+    }
+
+    @Test
+    void saveProfile_leavesOutEmptySetsZeroSoftBouncesAndUnexplainedOptOut() {
+        CustomerProfile profile = koreanProfile(unique("c"));
+
+        store.saveProfile(profile, 0);
+
+        Map<String, AttributeValue> item = rawItem("C#" + profile.customerId(), "PROFILE");
+        assertThat(item.get("consent").m()).containsOnlyKeys("emailMarketing", "smsMarketing", "smsTransactional");
+        assertThat(item.get("suppression").m()).containsOnlyKeys("emailHardBounced", "emailComplained");
+        assertThat(item.get("engagement").m()).containsOnlyKeys("marketingSends", "reviews");
+    }
+
+    @Test
+    void profile_readsNoTopicsWithdrawalsSoftBouncesOrOptOutNote_fromItemWrittenBeforeThem() {
+        CustomerProfile profile = koreanProfile(unique("c"));
+        store.saveProfile(profile, 0);
+        Map<String, AttributeValue> legacy = new HashMap<>(rawItem("C#" + profile.customerId(), "PROFILE"));
+        legacy.put("consent", AttributeValue.fromM(Map.of(
+                "emailMarketing", AttributeValue.fromBool(true),
+                "smsMarketing", AttributeValue.fromBool(false),
+                "smsTransactional", AttributeValue.fromBool(true))));
+        legacy.put("suppression", AttributeValue.fromM(Map.of(
+                "emailHardBounced", AttributeValue.fromBool(false),
+                "emailComplained", AttributeValue.fromBool(true))));
+        raw.putItem(b -> b.tableName(table).item(legacy));
+
+        CustomerProfile loaded = store.profile(profile.customerId()).orElseThrow();
+
+        assertThat(loaded).isEqualTo(profile);
+        assertThat(loaded.consent().topicsOff()).isEmpty();
+        assertThat(loaded.consent().withdrawnByCustomer()).isEmpty();
+        assertThat(loaded.suppression().softBouncesInARow()).isZero();
+        assertThat(loaded.engagement().smsOptOutExplained()).isFalse();
+    }
+
+    @Test
+    void saveProfile_removesTopicsAndWithdrawals_whenTheNextVersionHasNone() {
+        CustomerProfile first = withPreferences(koreanProfile(unique("c")));
+        store.saveProfile(first, 0);
+        CustomerProfile next = withConsent(first, new Consent(true, true, true)).withVersion(2);
+
+        store.saveProfile(next, 1);
+
+        assertThat(rawItem("C#" + first.customerId(), "PROFILE").get("consent").m())
+                .containsOnlyKeys("emailMarketing", "smsMarketing", "smsTransactional");
+        assertThat(store.profile(first.customerId())).contains(next);
+    }
+
+    // --- the byPhone index ---
+
+    @Test
+    void saveProfile_writesPhoneKey_asTelAndTheE164Number() {
+        CustomerProfile profile = koreanProfile(unique("c"));
+
+        store.saveProfile(profile, 0);
+
+        assertThat(rawItem("C#" + profile.customerId(), "PROFILE").get("phoneKey"))
+                .isEqualTo(AttributeValue.fromS("TEL#+821012345678"));
+        assertThat(sent.requests(PutItemRequest.class).get(0).item().get("phoneKey"))
+                .isEqualTo(AttributeValue.fromS("TEL#+821012345678"));
+    }
+
+    @Test
+    void saveProfile_writesNoPhoneKey_forAProfileWithoutPhone() {
+        CustomerProfile profile = withPhone(koreanProfile(unique("c")), null);
+
+        store.saveProfile(profile, 0);
+
+        assertThat(rawItem("C#" + profile.customerId(), "PROFILE")).doesNotContainKeys("phone", "phoneKey");
+        assertThat(store.profile(profile.customerId())).contains(profile);
+    }
+
+    @Test
+    void saveProfile_removesPhoneKey_andTheIndexEntry_whenThePhoneIsRemoved() {
+        String phone = uniquePhone();
+        CustomerProfile first = withPhone(koreanProfile(unique("c")), phone);
+        store.saveProfile(first, 0);
+        assertThat(store.customerIdsForPhone(phone)).containsExactly(first.customerId());
+
+        store.saveProfile(withPhone(first, null).withVersion(2), 1);
+
+        assertThat(rawItem("C#" + first.customerId(), "PROFILE")).doesNotContainKeys("phone", "phoneKey");
+        assertThat(store.customerIdsForPhone(phone)).isEmpty();
+    }
+
+    @Test
+    void saveProfile_movesTheIndexEntry_whenThePhoneChanges() {
+        String before = uniquePhone();
+        String after = uniquePhone();
+        CustomerProfile first = withPhone(koreanProfile(unique("c")), before);
+        store.saveProfile(first, 0);
+
+        store.saveProfile(withPhone(first, after).withVersion(2), 1);
+
+        assertThat(store.customerIdsForPhone(before)).isEmpty();
+        assertThat(store.customerIdsForPhone(after)).containsExactly(first.customerId());
+    }
+
+    @Test
+    void customerIdsForPhone_findsEveryCustomerSharingTheNumber_sortedAndOnlyThem() {
+        String shared = uniquePhone();
+        String zed = "z-" + unique("c");
+        String amy = "a-" + unique("c");
+        store.saveProfile(withPhone(koreanProfile(zed), shared), 0);
+        store.saveProfile(withPhone(thaiProfile(amy), shared), 0);
+        store.saveProfile(withPhone(koreanProfile(unique("c")), uniquePhone()), 0);
+        store.saveOrder(koreanOrder(zed, unique("o")), 0);
+        sent.clear();
+
+        List<String> owners = store.customerIdsForPhone(shared);
+
+        assertThat(owners).containsExactly(amy, zed);
+        assertThat(sent.requests(QueryRequest.class)).singleElement().satisfies(query -> {
+            assertThat(query.tableName()).isEqualTo(table);
+            assertThat(query.indexName()).isEqualTo("byPhone");
+            assertThat(query.keyConditionExpression()).isEqualTo("#phoneKey = :phoneKey");
+            assertThat(query.expressionAttributeNames()).isEqualTo(Map.of("#phoneKey", "phoneKey"));
+            assertThat(query.expressionAttributeValues())
+                    .isEqualTo(Map.of(":phoneKey", AttributeValue.fromS("TEL#" + shared)));
+            // A global index cannot be read consistently; DynamoDB refuses the request if asked.
+            assertThat(query.consistentRead()).isNull();
+        });
+    }
+
+    @Test
+    void customerIdsForPhone_isEmpty_forANumberNoProfileHas() {
+        assertThat(store.customerIdsForPhone(uniquePhone())).isEmpty();
+    }
+
+    @Test
+    void customerIdsForPhone_followsEveryPageOfTheIndex() {
+        String shared = uniquePhone();
+        List<String> customers = IntStream.range(0, 5).mapToObj(i -> "c" + i + "-" + unique("c")).toList();
+        customers.forEach(id -> store.saveProfile(withPhone(thaiProfile(id), shared), 0));
+        DynamoDbCustomerStore pagingStore = new DynamoDbCustomerStore(new MeteredTable(client, table, meter, 2));
+        sent.clear();
+
+        List<String> owners = pagingStore.customerIdsForPhone(shared);
+
+        assertThat(owners).containsExactlyElementsOf(customers.stream().sorted().toList());
+        assertThat(sent.count("Query")).isEqualTo(3);
     }
 
     @Test
@@ -743,6 +927,32 @@ class DynamoDbCustomerStoreTest {
         store.order(customerId, order.orderId());
         store.orders(customerId);
         store.customerIdForOrder(order.orderId());
+        store.customerIdsForPhone("+821012345678");
+    }
+
+    /** Topics off, SMS marketing withdrawn by the customer, two soft bounces in a row, the opt-out explained. */
+    private static CustomerProfile withPreferences(CustomerProfile p) {
+        Consent consent = new Consent(false, false, true, Set.of("review_requests", "loyalty_reminders"),
+                Set.of(Consent.SMS_MARKETING));
+        return withConsent(p, consent).withSuppression(new Suppression(false, true, 2))
+                .withEngagement(p.engagement().withSmsOptOutExplained()).withVersion(p.version());
+    }
+
+    private static CustomerProfile withConsent(CustomerProfile p, Consent consent) {
+        return new CustomerProfile(p.customerId(), p.email(), p.phone(), p.firstName(), p.locale(), p.timeZone(),
+                p.region(), consent, p.suppression(), p.loyalty(), p.engagement(), p.subscriptions(), p.updatedAt(),
+                p.version());
+    }
+
+    private static CustomerProfile withPhone(CustomerProfile p, String phone) {
+        return new CustomerProfile(p.customerId(), p.email(), phone, p.firstName(), p.locale(), p.timeZone(),
+                p.region(), p.consent(), p.suppression(), p.loyalty(), p.engagement(), p.subscriptions(), p.updatedAt(),
+                p.version());
+    }
+
+    /** An E.164 number no other test uses, so the shared table's index holds only this test's owners. */
+    private static String uniquePhone() {
+        return "+1415" + String.format("%07d", PHONES.incrementAndGet());
     }
 
     private static Map<String, AttributeValue> rawItem(String pk, String sk) {

@@ -137,11 +137,38 @@ class DynamoDbSendingReputationTest {
         assertThat(roll.updateExpression()).isEqualTo("SET #previousSends = :previousSends, "
                 + "#previousBounces = :previousBounces, #previousComplaints = :previousComplaints, "
                 + "#sends = :sends, #bounces = :bounces, #complaints = :complaints");
-        assertThat(roll.conditionExpression()).contains("#sends = :observedSends");
-        assertThat(roll.expressionAttributeValues()).containsEntry(":observedSends", AttributeValue.fromN("2"))
-                .containsEntry(":previousSends", AttributeValue.fromN("2"))
-                .containsEntry(":sends", AttributeValue.fromN("0"));
+        // Nothing bounced or complained yet: those counters are absent, not 0.
+        assertThat(roll.conditionExpression()).isEqualTo(
+                "#sends = :observedSends AND attribute_not_exists(#bounces) AND attribute_not_exists(#complaints)");
+        assertThat(roll.expressionAttributeValues()).isEqualTo(Map.of(
+                ":previousSends", AttributeValue.fromN("2"),
+                ":previousBounces", AttributeValue.fromN("0"),
+                ":previousComplaints", AttributeValue.fromN("0"),
+                ":sends", AttributeValue.fromN("0"),
+                ":bounces", AttributeValue.fromN("0"),
+                ":complaints", AttributeValue.fromN("0"),
+                ":observedSends", AttributeValue.fromN("2")));
         assertThat(counters()).isEqualTo(List.of(0L, 0L, 0L, 2L, 0L, 0L));
+    }
+
+    @Test
+    void record_rollsConditionalOnEveryCounterItRead_onceTheyHaveBeenCounted() {
+        DynamoDbSendingReputation reputation = reputation(4);
+        reputation.record(Outcome.BOUNCED);
+        reputation.record(Outcome.COMPLAINED);
+        reputation.record(Outcome.BOUNCED);
+        reputation.record(Outcome.SENT);
+        sent.clear();
+
+        reputation.record(Outcome.SENT);
+
+        UpdateItemRequest roll = sent.requests(UpdateItemRequest.class).get(1);
+        assertThat(roll.conditionExpression()).isEqualTo(
+                "#sends = :observedSends AND #bounces = :observedBounces AND #complaints = :observedComplaints");
+        assertThat(roll.expressionAttributeValues()).containsEntry(":observedSends", AttributeValue.fromN("2"))
+                .containsEntry(":observedBounces", AttributeValue.fromN("2"))
+                .containsEntry(":observedComplaints", AttributeValue.fromN("1"));
+        assertThat(counters()).isEqualTo(List.of(0L, 0L, 0L, 2L, 2L, 1L));
     }
 
     @Test
@@ -358,7 +385,6 @@ class DynamoDbSendingReputationTest {
 
         private final AtomicReference<Outcome> armed = new AtomicReference<>();
         private volatile boolean ran;
-        private String table;
 
         void beforeNextRoll(Outcome outcome) {
             armed.set(outcome);
