@@ -37,6 +37,13 @@ final class HtmlReport {
                 """);
         html.append("<p>Virtual time ended at ").append(escape(String.valueOf(report.end())))
                 .append(". Ledger: <code>ledger.jsonl</code>; rejected events: <code>rejected.jsonl</code>.</p>\n");
+        html.append("<h2>Preference pages</h2>\n<p>Each customer's page, as the link in an email opens it. ")
+                .append("<code>./aftercart serve</code> (or <code>aftercart-local serve</code>) runs this simulation ")
+                .append("again and serves them, with the outbox.</p>\n<table><tr><th>customer</th><th>link</th></tr>\n");
+        report.preferencePages().forEach((customerId, link) -> html.append("<tr><td>").append(escape(customerId))
+                .append("</td><td><a href=\"").append(escape(link)).append("\">").append(escape(link))
+                .append("</a></td></tr>\n"));
+        html.append("</table>\n");
         for (String customerId : report.customers()) {
             html.append("<h2>Customer ").append(escape(customerId)).append("</h2>\n<table>")
                     .append("<tr><th>virtual time</th><th></th><th>what</th><th>detail</th></tr>\n");
@@ -67,25 +74,36 @@ final class HtmlReport {
         List<Row> rows = new ArrayList<>();
         for (Simulation.Delivery delivery : simulation.deliveries()) {
             Map<String, Object> event = delivery.event().parsed();
-            if (!customerId.equals(Report.customerId(event))) {
+            if (!customerId.equals(Report.customerId(event)) || routine(delivery)) {
                 continue;
             }
             String detail = delivery.error() != null
                     ? "rejected: " + String.join("; ", delivery.reasons())
-                    : "recorded as " + delivery.outcome().get("state") + " (event " + event.get("id") + ")";
+                    : delivery.event().fromLocalSes()
+                    ? "routed to " + delivery.function() + ", " + Simulation.state(delivery.outcome()) + " (event "
+                            + event.get("id") + ")"
+                    : "recorded as " + Simulation.state(delivery.outcome()) + " (event " + event.get("id") + ")";
             rows.add(new Row(delivery.at(), delivery.error() != null ? "rejected" : "event",
-                    String.valueOf(event.get("detail-type")), detail, null));
+                    (delivery.event().fromLocalSes() ? "SES: " : "") + event.get("detail-type"), detail, null));
         }
         for (LedgerEntry entry : report.ledgerOf(customerId)) {
             String what = entry.journeyId() + " / " + entry.stepId() + " / " + entry.channel().id();
             String detail = entry.status().id() + (entry.reason() != null ? ": " + entry.reason() : "")
                     + (entry.smsSegments() != null ? " (" + entry.smsSegments() + " SMS segment(s))" : "")
-                    + " — due " + entry.dueAt();
+                    + " — due " + entry.dueAt()
+                    + (entry.feedback() != null ? "; SES reported: " + entry.feedback() : "");
             String link = (String) report.ledgerJson(entry).get("outbox");
             rows.add(new Row(entry.updatedAt(), entry.status().id(), what, detail, link));
         }
         rows.sort(Comparator.comparing(Row::at));
         return rows;
+    }
+
+    /** Every email's sent and delivered events would crowd the timeline; bounces and complaints stay. */
+    private static boolean routine(Simulation.Delivery delivery) {
+        Object type = delivery.event().parsed().get("detail-type");
+        return delivery.event().fromLocalSes() && delivery.error() == null
+                && ("Email Sent".equals(type) || "Email Delivered".equals(type));
     }
 
     static String escape(String text) {

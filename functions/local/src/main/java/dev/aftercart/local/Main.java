@@ -3,10 +3,10 @@ package dev.aftercart.local;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar aftercart-local.jar simulate ...}: the embedded default. */
+/** {@code java -jar aftercart-local.jar simulate|serve ...}: the embedded default. */
 @Command(name = "aftercart-local", mixinStandardHelpOptions = true, version = "Aftercart local 0.1.0",
         description = "Runs Aftercart on this machine: DynamoDB Local, a virtual clock and an outbox.",
-        subcommands = {SimulateCommand.class})
+        subcommands = {SimulateCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -1,8 +1,10 @@
 package dev.aftercart.local;
 
+import dev.aftercart.aws.ses.SesEventParser;
 import dev.aftercart.core.json.Json;
 import dev.aftercart.core.ledger.LedgerEntry;
 import dev.aftercart.core.ledger.MessageStatus;
+import dev.aftercart.core.render.EmailTags;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +31,7 @@ public final class Report {
     private final LocalDeployment deployment;
     private final Path outDir;
     private final List<LedgerEntry> ledger = new ArrayList<>();
+    private final Map<String, String> preferencePages = new LinkedHashMap<>();
 
     public Report(Simulation simulation, LocalDeployment deployment, Path outDir) {
         this.simulation = simulation;
@@ -36,8 +39,16 @@ public final class Report {
         this.outDir = outDir;
         for (String customerId : customers()) {
             ledger.addAll(deployment.ledger().forCustomer(customerId));
+            if (deployment.customers().profile(customerId).isPresent()) {
+                preferencePages.put(customerId, deployment.preferenceLink(customerId));
+            }
         }
         ledger.sort(Comparator.comparing(LedgerEntry::createdAt).thenComparing(LedgerEntry::messageId));
+    }
+
+    /** Each customer's preference page, as a link in an email sent at the end of the run would open it. */
+    public Map<String, String> preferencePages() {
+        return preferencePages;
     }
 
     public List<LedgerEntry> ledger() {
@@ -67,6 +78,12 @@ public final class Report {
         }
         if (detail.get("customer") instanceof Map<?, ?> customer && customer.get("customerId") instanceof String id) {
             return id;
+        }
+        // An SES event names the customer in the tag the email was sent with.
+        if (detail.get("mail") instanceof Map<?, ?> mail && mail.get("tags") instanceof Map<?, ?> tags
+                && tags.get(SesEventParser.CUSTOMER_TAG) instanceof List<?> values && !values.isEmpty()
+                && values.get(0) instanceof String tag) {
+            return EmailTags.decode(tag);
         }
         return null;
     }
@@ -107,6 +124,7 @@ public final class Report {
         json.put("smsSegments", entry.smsSegments());
         json.put("createdAt", String.valueOf(entry.createdAt()));
         json.put("updatedAt", String.valueOf(entry.updatedAt()));
+        json.put("feedback", entry.feedback());
         json.put("outbox", entry.status() == MessageStatus.SENT && entry.channel().id().equals("email")
                 ? deployment.outbox().emailFile(entry.messageId())
                 : null);
@@ -147,7 +165,8 @@ public final class Report {
             out.append("  ").append(journey).append('\n');
             counts.forEach((outcome, n) -> out.append(String.format("    %-56s %5d%n", outcome, n)));
         });
-        long events = simulation.deliveries().stream().map(Simulation.Delivery::event).distinct().count();
+        long events = simulation.deliveries().stream().map(Simulation.Delivery::event)
+                .filter(e -> !e.fromLocalSes()).distinct().count();
         long duplicates = simulation.deliveries().stream()
                 .filter(d -> "duplicate".equals(d.outcome().get("state")))
                 .count();
@@ -160,6 +179,15 @@ public final class Report {
             out.append("    ").append(delivery.event().origin()).append(": ")
                     .append(String.join("; ", delivery.reasons())).append('\n');
         }
+        Map<String, Integer> ses = new LinkedHashMap<>();
+        simulation.deliveries().stream().filter(d -> d.event().fromLocalSes()).forEach(d -> ses.merge(
+                String.valueOf(d.event().parsed().get("detail-type")) + (d.error() != null ? " (rejected)" : ""), 1,
+                Integer::sum));
+        out.append("SES events (the local SES's, routed by the template's rule to the feedback function)\n");
+        if (ses.isEmpty()) {
+            out.append("  (none)\n");
+        }
+        ses.forEach((type, n) -> out.append(String.format("  %-58s %5d%n", type, n)));
         out.append(String.format("Schedules%n  %-58s %5d%n  %-58s %5d%n  %-58s %5d%n", "created",
                 deployment.scheduler().created(), "fired", simulation.firings().size(), "cancelled",
                 deployment.scheduler().cancelled()));
@@ -171,6 +199,23 @@ public final class Report {
                 outDir.resolve("outbox")));
         out.append(String.format("Virtual time ended at %s; run took %d ms%n", deployment.clock().instant(),
                 elapsedMillis));
+        return out.toString();
+    }
+
+    /**
+     * A few lines naming each customer's preference page ({@code limit} at most; the rest are in
+     * report.html), and how to open them.
+     */
+    public String preferencePagesSummary(int limit, String howToOpen) {
+        StringBuilder out = new StringBuilder("Preference pages (").append(howToOpen).append(")\n");
+        if (preferencePages.isEmpty()) {
+            return out.append("  (no customers)\n").toString();
+        }
+        preferencePages.entrySet().stream().limit(limit)
+                .forEach(page -> out.append(String.format("  %-10s %s%n", page.getKey(), page.getValue())));
+        if (preferencePages.size() > limit) {
+            out.append(String.format("  ... and %d more in report.html%n", preferencePages.size() - limit));
+        }
         return out.toString();
     }
 

@@ -22,13 +22,23 @@ import java.util.Map;
 
 /**
  * Replays events through the deployment on virtual time. Before each event, every schedule due by
- * its time fires; after the last, time runs on to {@code until}. A handler that throws is what
- * Lambda's on-failure destination would receive: it is recorded with its reasons and the run goes on.
+ * its time fires; after the last, time runs on to {@code until}. After every invocation, the events
+ * SES published about the emails it sent are routed as EventBridge would route them (to the
+ * feedback function, by the template's pattern) at the same virtual time. A handler that throws is
+ * what Lambda's on-failure destination would receive: it is recorded with its reasons and the run
+ * goes on. {@link #run} may be called again with later events: the run continues where it ended.
  */
 public final class Simulation {
 
-    /** One input line, as read. */
+    /** The origin of the events the local SES published, as opposed to a file's name and line. */
+    public static final String LOCAL_SES = "local SES";
+
+    /** One input line, as read, or one event the local SES published. */
     public record InputEvent(String origin, String json, Map<String, Object> parsed, Instant time) {
+
+        public boolean fromLocalSes() {
+            return LOCAL_SES.equals(origin);
+        }
     }
 
     /** What one delivery to one function did. */
@@ -109,6 +119,7 @@ public final class Simulation {
                 deployment.clock().advanceTo(event.time());
             }
             deliver(event);
+            deliverSesEvents();
             done++;
             long now = System.nanoTime();
             if (now - lastReport > Duration.ofSeconds(2).toNanos()) {
@@ -148,8 +159,7 @@ public final class Simulation {
         if (result.error() != null) {
             rejected.add(delivery);
         } else {
-            String state = String.valueOf(result.outcome().get("state"));
-            usage.merge(detailType + " (" + state + ")", new Usage(1, spent.readUnits(), spent.writeUnits()),
+            usage.merge(detailType + " (" + state(result.outcome()) + ")", new Usage(1, spent.readUnits(), spent.writeUnits()),
                     (a, b) -> a.plus(b.readUnits(), b.writeUnits()));
         }
     }
@@ -173,7 +183,34 @@ public final class Simulation {
                     : String.valueOf(result.outcome().get("outcome")).split(":")[0];
             usage.merge("Scheduled dispatch (" + outcome + ")", new Usage(1, spent.readUnits(), spent.writeUnits()),
                     (a, b) -> a.plus(b.readUnits(), b.writeUnits()));
+            deliverSesEvents();
         }
+    }
+
+    /** What SES published since the last invocation, routed by the template's patterns, at the same virtual time. */
+    private void deliverSesEvents() {
+        for (List<String> published = deployment.outbox().takeSesEvents(); !published.isEmpty();
+                published = deployment.outbox().takeSesEvents()) {
+            for (String json : published) {
+                Map<String, Object> parsed = Json.parseObject(json);
+                InputEvent event = new InputEvent(LOCAL_SES, json, parsed, Instant.parse((String) parsed.get("time")));
+                List<String> functions = router.route(json);
+                if (functions.isEmpty()) {
+                    unrouted.add(event);
+                }
+                for (String function : functions) {
+                    invoke(event, function);
+                }
+            }
+        }
+    }
+
+    /** How a handler's answer names what became of an event: an event function's state, else what the function did. */
+    static String state(Map<String, Object> outcome) {
+        if (outcome.get("state") instanceof String state) {
+            return state;
+        }
+        return outcome.containsKey("recorded") ? "recorded" : "handled";
     }
 
     private record Invocation(Map<String, Object> outcome, String error, List<String> reasons) {

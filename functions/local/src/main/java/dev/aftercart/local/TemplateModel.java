@@ -25,6 +25,11 @@ public final class TemplateModel {
         return template;
     }
 
+    /** The values this model resolves {@code Ref}s with: parameters and, where known, resources' physical names. */
+    public Map<String, String> parameters() {
+        return parameters;
+    }
+
     @SuppressWarnings("unchecked")
     public List<TemplateFunction> functions() {
         Map<String, Object> globals = (Map<String, Object>) ((Map<String, Object>) template.root()

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aftercart.core.testing.MimeReader;
 import dev.aftercart.core.json.Json;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,8 +22,9 @@ import picocli.CommandLine;
 
 /**
  * End to end on the embedded default: {@code simulate} over the bundled story in
- * {@code infra/events/simulate/samples.jsonl} (see infra/events/README.md), through the real
- * handlers, DynamoDB Local and the template's routing, judged by the files it writes.
+ * {@code infra/events/simulate/samples.jsonl} (see infra/events/README.md), two of whose customers
+ * have the SES mailbox simulator's addresses, through the real handlers, DynamoDB
+ * Local, the local SES's feedback events and the template's routing, judged by the files it writes.
  */
 class SimulateEndToEndTest {
 
@@ -32,16 +36,27 @@ class SimulateEndToEndTest {
     static List<Map<String, Object>> sms;
     static List<Map<String, Object>> rejected;
     static List<String> bundledLines;
+    static String console;
 
     @BeforeAll
     static void runTheBundledStory() throws IOException {
-        exitCode = new CommandLine(new Main()).execute("simulate", "--out", out.toString());
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            exitCode = new CommandLine(new Main()).execute("simulate", "--out", out.toString());
+        } finally {
+            System.setOut(original);
+        }
+        console = printed.toString(StandardCharsets.UTF_8);
         ledger = jsonLines(out.resolve("ledger.jsonl"));
         sms = jsonLines(out.resolve("outbox/sms.jsonl"));
         rejected = jsonLines(out.resolve("rejected.jsonl"));
-        try (var in = SimulateEndToEndTest.class.getClassLoader().getResourceAsStream(SimulateCommand.BUNDLED)) {
-            bundledLines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = new ArrayList<>();
+        for (String resource : RunOptions.BUNDLED) {
+            lines.addAll(RunOptions.bundled(resource));
         }
+        bundledLines = lines;
     }
 
     @Test
@@ -309,17 +324,76 @@ class SimulateEndToEndTest {
     @Test
     void logs_holdNoEmailAddressPhoneNumberOrName() throws IOException {
         String logs = Files.readString(out.resolve("logs.jsonl"));
-        assertThat(logs).contains("\"event\":\"message_sent\"");
-        for (String line : bundledLines) {
-            Map<String, Object> detail = detail(line);
-            if (detail.get("customer") instanceof Map<?, ?> customer) {
-                for (String field : List.of("email", "phone", "firstName")) {
-                    if (customer.get(field) instanceof String value) {
-                        assertThat(logs).as(field).doesNotContain(value);
-                    }
-                }
-            }
+        // Every kind of function logged: event handling, sends, and the feedback function's SES events.
+        assertThat(logs).contains("\"event\":\"message_sent\"", "\"event\":\"event_handled\"",
+                "\"event\":\"email_feedback\"", "\"type\":\"bounced_permanently\"", "\"type\":\"complained\"");
+        List<String> personal = PersonalData.in(bundledLines);
+        assertThat(personal).contains("bounce@simulator.amazonses.com", "complaint@simulator.amazonses.com",
+                "Perfect pour", "Pours slowly and precisely.");
+        assertThat(personal).allSatisfy(value -> assertThat(logs).as("logs").doesNotContain(value));
+    }
+
+    // --- the local SES: its feedback events, through the template's rule, into suppression ---
+
+    @Test
+    void hardBounce_suppressesEveryLaterEmailToTheAddress_butNotItsTexts() {
+        Map<String, Object> confirmation = single(ledgerFor("ord-2001"), "order-confirmation", "email");
+        Map<String, Object> shipping = single(ledgerFor("ord-2001"), "shipping-updates", "email");
+        Map<String, Object> replenishment = single(ledgerFor("ord-2001"), "replenishment", "email");
+
+        assertThat(confirmation).containsEntry("status", "sent").containsEntry("feedback", "bounced_permanently");
+        assertThat(shipping).containsEntry("status", "skipped").containsEntry("reason", "email_hard_bounced");
+        assertThat(replenishment).containsEntry("status", "skipped").containsEntry("reason", "email_hard_bounced")
+                .containsEntry("kind", "marketing");
+        assertThat(single(ledgerFor("ord-2001"), "order-confirmation", "sms")).containsEntry("status", "sent");
+    }
+
+    @Test
+    void complaint_isRecordedOnTheMessage_andSuppressesLaterMarketingEmail() {
+        Map<String, Object> confirmation = single(ledgerFor("ord-2002"), "order-confirmation", "email");
+        Map<String, Object> replenishment = single(ledgerFor("ord-2002"), "replenishment", "email");
+
+        assertThat(confirmation).containsEntry("status", "sent").containsEntry("feedback", "complained");
+        assertThat(replenishment).containsEntry("status", "skipped").containsEntry("reason", "email_complained")
+                .containsEntry("dueAt", "2027-01-02T16:00:00Z");
+    }
+
+    @Test
+    void everyEmail_getsTheEventsSesWouldPublish_routedToTheFeedbackFunction() throws IOException {
+        List<Map<String, Object>> sesEvents = jsonLines(out.resolve("outbox/ses-events.jsonl"));
+        long emails = emailFiles().count();
+
+        assertThat(sesEvents).filteredOn(e -> "Email Sent".equals(e.get("detail-type"))).hasSize((int) emails);
+        assertThat(sesEvents).filteredOn(e -> "Email Delivered".equals(e.get("detail-type"))).hasSize((int) emails - 1);
+        assertThat(sesEvents).extracting(e -> e.get("detail-type"))
+                .containsOnlyOnce("Email Bounced", "Email Complaint Received");
+        assertThat(sesEvents).allSatisfy(e -> assertThat(Json.write(e))
+                .contains("\"ses:configuration-set\":[\"aftercart-local-messages\"]"));
+        assertThat(console).contains(String.format("  %-58s %5d%n", "Email Sent", emails))
+                .contains(String.format("  %-58s %5d%n", "Email Bounced", 1))
+                .contains("Email Complaint Received (recorded)")
+                .containsPattern("matched no rule +0");
+    }
+
+    @Test
+    void summaryAndReport_listEachCustomersPreferencePage_andSayServeOpensThem() throws IOException {
+        String report = Files.readString(out.resolve("report.html"));
+
+        assertThat(console).contains("Preference pages (./aftercart serve")
+                .containsPattern("  cus-1001 +http://127\\.0\\.0\\.1:8025/preferences/\\?t=[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\n")
+                .contains("... and 4 more in report.html");
+        for (String customerId : List.of("cus-1001", "cus-1007", "cus-2001", "cus-2002")) {
+            assertThat(report).containsPattern("<td>" + customerId
+                    + "</td><td><a href=\"http://127\\.0\\.0\\.1:8025/preferences/\\?t=");
         }
+    }
+
+    private static Map<String, Object> single(List<Map<String, Object>> entries, String journey, String channel) {
+        return entries.stream().filter(e -> journey.equals(e.get("journey")) && channel.equals(e.get("channel")))
+                .reduce((a, b) -> {
+                    throw new AssertionError("more than one " + journey + " " + channel + " message");
+                })
+                .orElseThrow(() -> new AssertionError("no " + journey + " " + channel + " message"));
     }
 
     private static Map<String, Object> shippingEmail(String shipmentId, String status) {

@@ -84,15 +84,18 @@ public final class LinkTokens {
             return new Check.Refused("malformed");
         }
         String body = token.substring(0, dot);
-        byte[] signature;
+        String signature = token.substring(dot + 1);
         byte[] payloadBytes;
         try {
-            signature = DECODER.decode(token.substring(dot + 1));
+            DECODER.decode(signature);
             payloadBytes = DECODER.decode(body);
         } catch (IllegalArgumentException e) {
             return new Check.Refused("malformed");
         }
-        if (!MessageDigest.isEqual(sign(body), signature)) {
+        // The encoded signatures are compared, not the decoded bytes: base64 decoding ignores a final
+        // character's spare bits, so several spellings would decode to one signature.
+        byte[] expected = ENCODER.encodeToString(sign(body)).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII))) {
             return new Check.Refused("bad_signature");
         }
         String[] parts = new String(payloadBytes, StandardCharsets.UTF_8).split("\n", -1);

@@ -162,6 +162,21 @@ class LinkTokensTest {
         assertThat(tokens.verify(body(token) + "." + changed)).isEqualTo(new LinkTokens.Check.Refused("bad_signature"));
     }
 
+    /** A 32-byte signature is 43 base64 characters; the last carries 2 spare bits a decoder ignores. */
+    @Test
+    void verify_acceptsOnlyOneSpellingOfTheSignature_notItsSpareBitVariants() {
+        String token = tokens.issue("c-1001", LinkTokens.PREFERENCES);
+        String signature = signature(token);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int last = alphabet.indexOf(signature.charAt(signature.length() - 1));
+        String sameBits = signature.substring(0, signature.length() - 1) + alphabet.charAt(last ^ 1);
+
+        assertThat(java.util.Base64.getUrlDecoder().decode(sameBits))
+                .isEqualTo(java.util.Base64.getUrlDecoder().decode(signature));
+        assertThat(tokens.verify(body(token) + "." + sameBits)).isEqualTo(new LinkTokens.Check.Refused("bad_signature"));
+        assertThat(tokens.verify(token)).isInstanceOf(LinkTokens.Check.Valid.class);
+    }
+
     @Test
     void verify_refusesATruncatedSignature() {
         String token = tokens.issue("c-1001", LinkTokens.PREFERENCES);

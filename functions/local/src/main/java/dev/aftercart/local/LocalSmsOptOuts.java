@@ -1,0 +1,36 @@
+package dev.aftercart.local;
+
+import dev.aftercart.core.feedback.InboundSms;
+import dev.aftercart.core.feedback.SmsKeywords;
+import dev.aftercart.core.port.SmsOptOutList;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The SMS provider's own opt-out list, in memory: empty at start, and a number is added when it
+ * texts a STOP word to the local sms-inbound function, as the provider adds it on AWS whatever
+ * Aftercart's own handler does. Nothing removes a number: on AWS that takes an explicit opt-in
+ * through the provider's API, which Aftercart never calls.
+ */
+public final class LocalSmsOptOuts implements SmsOptOutList {
+
+    private final Set<String> optedOut = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public boolean isOptedOut(String phoneNumber) {
+        return optedOut.contains(phoneNumber);
+    }
+
+    /** Notes a text the provider received: a STOP word opts its number out. */
+    public void received(InboundSms sms) {
+        String keyword = sms.body() == null ? "" : sms.body().strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+        if (SmsKeywords.STOP.contains(keyword)) {
+            optedOut.add(sms.fromNumber());
+        }
+    }
+
+    public int size() {
+        return optedOut.size();
+    }
+}
