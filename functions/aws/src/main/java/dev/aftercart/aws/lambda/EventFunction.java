@@ -1,7 +1,6 @@
 package dev.aftercart.aws.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.aftercart.aws.wiring.AwsWiring;
 import dev.aftercart.core.engine.EventIntake;
 import dev.aftercart.core.engine.EventOutcome;
@@ -12,8 +11,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import org.crac.Core;
-import org.crac.Resource;
 
 /**
  * What every event Lambda is: it parses, validates and hands over to the engine, and writes the
@@ -21,15 +18,14 @@ import org.crac.Resource;
  * reason; an event about an order not recorded yet throws, so Lambda retries it. Each function
  * is a subclass naming the detail-types its rules route to it.
  */
-public abstract class EventFunction implements RequestStreamHandler, Resource {
+public abstract class EventFunction extends SnapStartFunction {
 
     private final EventIntake intake;
-    private final Runnable priming;
 
     /** Production: wired once per container from the environment, and registered for SnapStart priming. */
     protected EventFunction(Set<String> detailTypes) {
         this(AwsWiring.fromEnvironment(), detailTypes);
-        Core.getGlobalContext().register(this);
+        primeBeforeSnapshot();
     }
 
     private EventFunction(AwsWiring wiring, Set<String> detailTypes) {
@@ -38,23 +34,13 @@ public abstract class EventFunction implements RequestStreamHandler, Resource {
 
     /** Tests and the local runner hand in their own intake. */
     protected EventFunction(EventIntake intake, Runnable priming) {
+        super(priming);
         this.intake = intake;
-        this.priming = priming;
     }
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         EventOutcome outcome = intake.accept(input);
         output.write(Json.write(Outcomes.toJson(outcome)).getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public final void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        priming.run();
-    }
-
-    @Override
-    public final void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: the credentials chain resolves container credentials after restore.
     }
 }

@@ -1,11 +1,11 @@
 package dev.aftercart.functions.feedback;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.aftercart.aws.dynamodb.DynamoDbCustomerStore;
 import dev.aftercart.aws.dynamodb.DynamoDbMessageLedger;
 import dev.aftercart.aws.dynamodb.DynamoDbSendingReputation;
 import dev.aftercart.aws.scheduler.EventBridgeMessageScheduler;
+import dev.aftercart.aws.lambda.SnapStartFunction;
 import dev.aftercart.aws.wiring.AwsWiring;
 import dev.aftercart.core.engine.Aftercart;
 import dev.aftercart.core.json.Json;
@@ -17,8 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.crac.Core;
-import org.crac.Resource;
 
 /**
  * What an operator invokes by hand ({@code aws lambda invoke}); nothing routes events here:
@@ -33,18 +31,17 @@ import org.crac.Resource;
  *
  * An unknown action or a missing field throws, naming it, so {@code aws lambda invoke} shows the error.
  */
-public final class OperationsHandler implements RequestStreamHandler, Resource {
+public final class OperationsHandler extends SnapStartFunction {
 
     public static final List<String> IAM_ACTIONS = AwsWiring.union(DynamoDbCustomerStore.ERASE_IAM_ACTIONS,
             DynamoDbMessageLedger.IAM_ACTIONS, DynamoDbSendingReputation.IAM_ACTIONS,
             List.of("scheduler:DeleteSchedule"));
 
     private final Aftercart aftercart;
-    private final Runnable priming;
 
     public OperationsHandler() {
         this(AwsWiring.fromEnvironment());
-        Core.getGlobalContext().register(this);
+        primeBeforeSnapshot();
     }
 
     private OperationsHandler(AwsWiring wiring) {
@@ -53,8 +50,8 @@ public final class OperationsHandler implements RequestStreamHandler, Resource {
 
     /** Tests and the local runner hand in their own engine. */
     public OperationsHandler(Aftercart aftercart, Runnable priming) {
+        super(priming);
         this.aftercart = aftercart;
-        this.priming = priming;
     }
 
     @Override
@@ -89,15 +86,5 @@ public final class OperationsHandler implements RequestStreamHandler, Resource {
             result.put("reason", pause.reason());
             result.put("since", pause.since().toString());
         }
-    }
-
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        priming.run();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: the credentials chain resolves container credentials after restore.
     }
 }

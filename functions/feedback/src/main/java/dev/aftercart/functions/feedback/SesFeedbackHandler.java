@@ -1,11 +1,11 @@
 package dev.aftercart.functions.feedback;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.aftercart.aws.dynamodb.DynamoDbCustomerStore;
 import dev.aftercart.aws.dynamodb.DynamoDbMessageLedger;
 import dev.aftercart.aws.dynamodb.DynamoDbSendingReputation;
 import dev.aftercart.aws.ses.SesEventParser;
+import dev.aftercart.aws.lambda.SnapStartFunction;
 import dev.aftercart.aws.wiring.AwsWiring;
 import dev.aftercart.core.feedback.EmailFeedback;
 import dev.aftercart.core.feedback.FeedbackRecorder;
@@ -16,25 +16,22 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.crac.Core;
-import org.crac.Resource;
 
 /**
  * What the SES configuration set's EventBridge destination delivers: one event per send,
  * delivery, bounce, complaint, open or click. A malformed event throws, so Lambda puts it in the
  * failure queue with the reason; a DynamoDB failure throws too, and Lambda retries it.
  */
-public final class SesFeedbackHandler implements RequestStreamHandler, Resource {
+public final class SesFeedbackHandler extends SnapStartFunction {
 
     public static final List<String> IAM_ACTIONS = AwsWiring.union(DynamoDbCustomerStore.IAM_ACTIONS,
             DynamoDbMessageLedger.IAM_ACTIONS, DynamoDbSendingReputation.IAM_ACTIONS);
 
     private final FeedbackRecorder recorder;
-    private final Runnable priming;
 
     public SesFeedbackHandler() {
         this(AwsWiring.fromEnvironment());
-        Core.getGlobalContext().register(this);
+        primeBeforeSnapshot();
     }
 
     private SesFeedbackHandler(AwsWiring wiring) {
@@ -43,8 +40,8 @@ public final class SesFeedbackHandler implements RequestStreamHandler, Resource 
 
     /** Tests and the local runner hand in their own recorder. */
     public SesFeedbackHandler(FeedbackRecorder recorder, Runnable priming) {
+        super(priming);
         this.recorder = recorder;
-        this.priming = priming;
     }
 
     @Override
@@ -53,15 +50,5 @@ public final class SesFeedbackHandler implements RequestStreamHandler, Resource 
         List<EmailFeedback> feedback = SesEventParser.parse(event);
         feedback.forEach(recorder::record);
         output.write(Json.write(Map.of("recorded", feedback.size())).getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        priming.run();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: the credentials chain resolves container credentials after restore.
     }
 }

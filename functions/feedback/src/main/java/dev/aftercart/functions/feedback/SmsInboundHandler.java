@@ -1,11 +1,11 @@
 package dev.aftercart.functions.feedback;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.aftercart.aws.dynamodb.DynamoDbCustomerStore;
 import dev.aftercart.aws.eventbridge.EventBridgeEventPublisher;
 import dev.aftercart.aws.sns.InboundSmsParser;
 import dev.aftercart.aws.sns.SnsSmsSender;
+import dev.aftercart.aws.lambda.SnapStartFunction;
 import dev.aftercart.aws.wiring.AwsWiring;
 import dev.aftercart.core.feedback.InboundSms;
 import dev.aftercart.core.feedback.SmsKeywords;
@@ -18,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.crac.Core;
-import org.crac.Resource;
 
 /**
  * Texts customers send back, as two-way SMS publishes them to an SNS topic: STOP and its
@@ -27,17 +25,16 @@ import org.crac.Resource;
  * keeps its own opt-out list as well; this keeps the profile, and the store's records through
  * the consent event, in line with it.
  */
-public final class SmsInboundHandler implements RequestStreamHandler, Resource {
+public final class SmsInboundHandler extends SnapStartFunction {
 
     public static final List<String> IAM_ACTIONS = AwsWiring.union(DynamoDbCustomerStore.IAM_ACTIONS,
             EventBridgeEventPublisher.IAM_ACTIONS, SnsSmsSender.IAM_ACTIONS);
 
     private final SmsKeywords keywords;
-    private final Runnable priming;
 
     public SmsInboundHandler() {
         this(AwsWiring.fromEnvironment());
-        Core.getGlobalContext().register(this);
+        primeBeforeSnapshot();
     }
 
     private SmsInboundHandler(AwsWiring wiring) {
@@ -46,8 +43,8 @@ public final class SmsInboundHandler implements RequestStreamHandler, Resource {
 
     /** Tests and the local runner hand in their own keywords. */
     public SmsInboundHandler(SmsKeywords keywords, Runnable priming) {
+        super(priming);
         this.keywords = keywords;
-        this.priming = priming;
     }
 
     @Override
@@ -58,15 +55,5 @@ public final class SmsInboundHandler implements RequestStreamHandler, Resource {
             actions.add(keywords.handle(sms).name().toLowerCase(Locale.ROOT));
         }
         output.write(Json.write(Map.of("actions", actions)).getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        priming.run();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: the credentials chain resolves container credentials after restore.
     }
 }

@@ -1,7 +1,7 @@
 package dev.aftercart.functions.dispatch;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.aftercart.aws.lambda.SnapStartFunction;
 import dev.aftercart.aws.wiring.AwsWiring;
 import dev.aftercart.core.engine.Dispatcher;
 import dev.aftercart.core.engine.MessageOutcome;
@@ -11,22 +11,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import org.crac.Core;
-import org.crac.Resource;
 
 /**
  * What EventBridge Scheduler invokes when a message falls due: {@code {"customerId", "messageId"}}.
  * The dispatcher re-checks everything against the customer's current state before sending.
  */
-public final class MessageDispatchHandler implements RequestStreamHandler, Resource {
+public final class MessageDispatchHandler extends SnapStartFunction {
 
     private final Dispatcher dispatcher;
-    private final Runnable priming;
 
     /** Production: wired once per container from the environment, and registered for SnapStart priming. */
     public MessageDispatchHandler() {
         this(AwsWiring.fromEnvironment());
-        Core.getGlobalContext().register(this);
+        primeBeforeSnapshot();
     }
 
     private MessageDispatchHandler(AwsWiring wiring) {
@@ -35,8 +32,8 @@ public final class MessageDispatchHandler implements RequestStreamHandler, Resou
 
     /** Tests and the local runner hand in their own dispatcher. */
     public MessageDispatchHandler(Dispatcher dispatcher, Runnable priming) {
+        super(priming);
         this.dispatcher = dispatcher;
-        this.priming = priming;
     }
 
     @Override
@@ -44,15 +41,5 @@ public final class MessageDispatchHandler implements RequestStreamHandler, Resou
         DispatchRequest request = DispatchRequest.read(input);
         MessageOutcome outcome = dispatcher.dispatch(request.customerId(), request.messageId());
         output.write(Json.write(Outcomes.toJson(outcome)).getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        priming.run();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: the credentials chain resolves container credentials after restore.
     }
 }

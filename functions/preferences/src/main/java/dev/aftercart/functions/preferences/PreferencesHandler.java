@@ -1,9 +1,9 @@
 package dev.aftercart.functions.preferences;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.aftercart.aws.dynamodb.DynamoDbCustomerStore;
 import dev.aftercart.aws.eventbridge.EventBridgeEventPublisher;
+import dev.aftercart.aws.lambda.SnapStartFunction;
 import dev.aftercart.aws.wiring.AwsWiring;
 import dev.aftercart.aws.wiring.LinkKeys;
 import dev.aftercart.core.json.Json;
@@ -15,27 +15,24 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.crac.Core;
-import org.crac.Resource;
 
 /**
  * The preference center behind a Lambda Function URL (auth type NONE: the signed token in each
  * link is the authorisation). It answers every request itself, bad ones included, with a status
  * and a plain message: a thrown exception would reach the customer as a bare 502.
  */
-public final class PreferencesHandler implements RequestStreamHandler, Resource {
+public final class PreferencesHandler extends SnapStartFunction {
 
     /** What this function calls: profiles read and written, the consent event, the link key. */
     public static final List<String> IAM_ACTIONS = AwsWiring.union(DynamoDbCustomerStore.IAM_ACTIONS,
             EventBridgeEventPublisher.IAM_ACTIONS, LinkKeys.IAM_ACTIONS);
 
     private final PreferenceCenter center;
-    private final Runnable priming;
 
     /** Production: wired once per container from the environment, and registered for SnapStart priming. */
     public PreferencesHandler() {
         this(AwsWiring.fromEnvironment());
-        Core.getGlobalContext().register(this);
+        primeBeforeSnapshot();
     }
 
     private PreferencesHandler(AwsWiring wiring) {
@@ -44,8 +41,8 @@ public final class PreferencesHandler implements RequestStreamHandler, Resource 
 
     /** Tests and the local runner hand in their own preference center. */
     public PreferencesHandler(PreferenceCenter center, Runnable priming) {
+        super(priming);
         this.center = center;
-        this.priming = priming;
     }
 
     @Override
@@ -58,16 +55,5 @@ public final class PreferencesHandler implements RequestStreamHandler, Resource 
             response = FunctionUrlRequests.unavailable();
         }
         output.write(Json.write(FunctionUrlRequests.toJson(response)).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The page is rendered in every language at build time; the DynamoDB read warms the client. */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        priming.run();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: the credentials chain resolves container credentials after restore.
     }
 }
