@@ -19,6 +19,11 @@ public record Consent(boolean emailMarketing, boolean smsMarketing, Boolean smsT
 
     public static final String EMAIL_MARKETING = "email_marketing";
     public static final String SMS_MARKETING = "sms_marketing";
+    /**
+     * A STOP texted while marketing texts were already off: nothing for START to restore, but the
+     * store cannot turn them on either; only the customer can, by START or on the preference page.
+     */
+    public static final String SMS_MARKETING_STOPPED = "sms_marketing_stopped";
 
     public static final Consent NONE = new Consent(false, false, null);
 
@@ -42,7 +47,9 @@ public record Consent(boolean emailMarketing, boolean smsMarketing, Boolean smsT
     /** The store's word on marketing consent; a channel the customer withdrew here stays withdrawn. */
     public Consent fromStore(Boolean email, Boolean sms, Boolean transactionalSms) {
         boolean nextEmail = email == null || email && withdrawnByCustomer.contains(EMAIL_MARKETING) ? emailMarketing : email;
-        boolean nextSms = sms == null || sms && withdrawnByCustomer.contains(SMS_MARKETING) ? smsMarketing : sms;
+        boolean smsWithdrawn = withdrawnByCustomer.contains(SMS_MARKETING)
+                || withdrawnByCustomer.contains(SMS_MARKETING_STOPPED);
+        boolean nextSms = sms == null || sms && smsWithdrawn ? smsMarketing : sms;
         return new Consent(nextEmail, nextSms, transactionalSms != null ? transactionalSms : smsTransactional, topicsOff,
                 withdrawnByCustomer);
     }
@@ -72,6 +79,36 @@ public record Consent(boolean emailMarketing, boolean smsMarketing, Boolean smsT
         return new Consent(emailMarketing, on, smsTransactional, topicsOff, choice(SMS_MARKETING, on));
     }
 
+    /**
+     * A STOP: marketing texts end, and the withdrawal sticks against the store even when they were
+     * already off (then marked {@link #SMS_MARKETING_STOPPED}, which START does not turn into consent).
+     */
+    public Consent withdrawSmsMarketing() {
+        if (smsMarketing) {
+            return new Consent(emailMarketing, false, smsTransactional, topicsOff, choice(SMS_MARKETING, false));
+        }
+        if (withdrawnByCustomer.contains(SMS_MARKETING) || withdrawnByCustomer.contains(SMS_MARKETING_STOPPED)) {
+            return this;
+        }
+        Set<String> next = new HashSet<>(withdrawnByCustomer);
+        next.add(SMS_MARKETING_STOPPED);
+        return new Consent(emailMarketing, false, smsTransactional, topicsOff, next);
+    }
+
+    /**
+     * A START or UNSTOP: undoes a STOP. Marketing texts the customer had agreed to come back; the
+     * store may speak for them again. It never consents to texts the customer never agreed to.
+     */
+    public Consent restoreSmsMarketing() {
+        if (!withdrawnByCustomer.contains(SMS_MARKETING) && !withdrawnByCustomer.contains(SMS_MARKETING_STOPPED)) {
+            return this;
+        }
+        Set<String> next = new HashSet<>(withdrawnByCustomer);
+        boolean restore = next.remove(SMS_MARKETING);
+        next.remove(SMS_MARKETING_STOPPED);
+        return new Consent(emailMarketing, smsMarketing || restore, smsTransactional, topicsOff, next);
+    }
+
     public Consent withTopicsOff(Set<String> off) {
         return new Consent(emailMarketing, smsMarketing, smsTransactional, off, withdrawnByCustomer);
     }
@@ -80,6 +117,9 @@ public record Consent(boolean emailMarketing, boolean smsMarketing, Boolean smsT
         Set<String> next = new HashSet<>(withdrawnByCustomer);
         if (on) {
             next.remove(channel);
+            if (channel.equals(SMS_MARKETING)) {
+                next.remove(SMS_MARKETING_STOPPED);
+            }
         } else {
             next.add(channel);
         }

@@ -71,8 +71,22 @@ public final class MessageComposer {
         String html = templates.render(template, language, Templates.Part.EMAIL_HTML, model);
         String text = templates.render(template, language, Templates.Part.EMAIL_TEXT, model);
         return new EmailMessage(message.messageId(), store.fromAddress(), store.name(), profile.email(), subject, html,
-                text, unsubscribeHeaders(message), Map.of("journey", message.journeyId(), "message", message.messageId(),
-                        "customer", EmailTags.encode(message.customerId())));
+                text, unsubscribeHeaders(message), tags(message));
+    }
+
+    /**
+     * What SES's feedback events carry back: journey, message and customer. A customer id too long
+     * to tag goes untagged; its bounces and complaints still count for the reputation guard.
+     */
+    private static Map<String, String> tags(LedgerEntry message) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("journey", message.journeyId());
+        tags.put("message", message.messageId());
+        String customer = EmailTags.encode(message.customerId());
+        if (customer != null) {
+            tags.put("customer", customer);
+        }
+        return tags;
     }
 
     /**

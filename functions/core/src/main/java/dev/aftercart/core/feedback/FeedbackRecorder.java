@@ -10,6 +10,7 @@ import dev.aftercart.core.port.CustomerStore;
 import dev.aftercart.core.port.MessageLedger;
 import dev.aftercart.core.port.SendingReputation;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -99,23 +100,57 @@ public final class FeedbackRecorder {
         throw new ConcurrentUpdateException("customer profile");
     }
 
+    /**
+     * Notes the feedback on the message's ledger entry. Events arrive in any order, so a bounce or
+     * complaint is never replaced by a delivery, open or click that SES published before it.
+     */
     private void note(EmailFeedback feedback, boolean write) {
         if (!write || feedback.customerId() == null || feedback.messageId() == null) {
             return;
         }
-        Optional<LedgerEntry> entry = ledger.find(feedback.customerId(), feedback.messageId());
-        entry.ifPresent(e -> ledger.update(e.withFeedback(feedback.type().id(), clock.instant()), e.version()));
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<LedgerEntry> found = ledger.find(feedback.customerId(), feedback.messageId());
+            if (found.isEmpty() || weight(found.get().feedback()) > weight(feedback.type().id())) {
+                return;
+            }
+            LedgerEntry entry = found.get();
+            if (ledger.update(entry.withFeedback(feedback.type().id(), clock.instant()), entry.version())) {
+                return;
+            }
+        }
+        throw new ConcurrentUpdateException("ledger entry");
     }
 
-    /** Pauses marketing email when the window's bounce or complaint rate passes its threshold. */
+    /**
+     * How much a note says about the address: a complaint or permanent bounce outweighs the rest;
+     * among the rest (a transient bounce SES retried, a delivery, an open) the latest stands.
+     */
+    private static int weight(String type) {
+        if (type == null) {
+            return 0;
+        }
+        return switch (type) {
+            case "complained" -> 2;
+            case "bounced_permanently" -> 1;
+            default -> 0;
+        };
+    }
+
+    /**
+     * Pauses marketing email when the window's bounce or complaint rate passes its threshold. A
+     * rate is judged only over enough sends to tell it apart: bounces from {@code minimumSends};
+     * complaints once one complaint alone is not already above the threshold (1,250 sends at
+     * 0.08%), or a single complaint in a small window would pause every time.
+     */
     private void guard(SendingReputation.Window window) {
         if (window.sends() < thresholds.minimumSends() || reputation.marketingEmailPause() != null) {
             return;
         }
         double bounceRate = (double) window.bounces() / window.sends();
         double complaintRate = (double) window.complaints() / window.sends();
+        boolean complaintsJudged = window.sends() * thresholds.complaintRateAbove() >= 1 - 1e-9;
         String reason = bounceRate > thresholds.bounceRateAbove() ? "bounce_rate"
-                : complaintRate > thresholds.complaintRateAbove() ? "complaint_rate" : null;
+                : complaintsJudged && complaintRate > thresholds.complaintRateAbove() ? "complaint_rate" : null;
         if (reason == null) {
             return;
         }
@@ -134,6 +169,9 @@ public final class FeedbackRecorder {
     public void resumeMarketingEmail() {
         reputation.resumeMarketingEmail(clock.instant());
         Log.info("marketing_email_resumed");
-        Log.metric("MarketingEmailPaused", 0, "Count", Map.of("Reason", "resumed"), clock.instant());
+        // Both alarms keep their state while no data comes (a pause lasts until resumed); 0 clears them.
+        for (String reason : List.of("bounce_rate", "complaint_rate")) {
+            Log.metric("MarketingEmailPaused", 0, "Count", Map.of("Reason", reason), clock.instant());
+        }
     }
 }

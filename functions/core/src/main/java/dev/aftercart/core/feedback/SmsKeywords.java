@@ -53,12 +53,10 @@ public final class SmsKeywords {
         List<String> owners = customers.customerIdsForPhone(inbound.fromNumber());
         Action action;
         if (STOP.contains(keyword)) {
-            owners.forEach(id -> changes.apply(id, "sms_keyword", c -> c.withSmsMarketing(false)));
+            owners.forEach(id -> changes.apply(id, "sms_keyword", Consent::withdrawSmsMarketing));
             action = Action.OPTED_OUT;
         } else if (START.contains(keyword)) {
-            // START undoes a STOP: it restores marketing texts the customer withdrew, never consents to ones not agreed to.
-            owners.forEach(id -> changes.apply(id, "sms_keyword",
-                    c -> c.withdrawnByCustomer().contains(Consent.SMS_MARKETING) ? c.withSmsMarketing(true) : c));
+            owners.forEach(id -> changes.apply(id, "sms_keyword", Consent::restoreSmsMarketing));
             action = Action.OPTED_IN;
         } else if (HELP.equals(keyword)) {
             help(inbound, owners);

@@ -33,7 +33,7 @@ public record SendRules(
             Duration recheckAfter) {
 
         /** Below SES's own review thresholds (5% bounces, 0.1% complaints), so the store acts first. */
-        public static final Reputation DEFAULTS = new Reputation(1000, 200, 0.04, 0.0008, Duration.ofHours(6));
+        public static final Reputation DEFAULTS = new Reputation(10_000, 200, 0.04, 0.0008, Duration.ofHours(6));
     }
 
     public static final SendRules DEFAULTS = new SendRules(

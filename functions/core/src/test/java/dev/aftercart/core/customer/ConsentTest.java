@@ -142,4 +142,43 @@ class ConsentTest {
         assertThat(consent.withdrawnByCustomer()).isEmpty();
         assertThat(consent).isEqualTo(new Consent(true, false, null));
     }
+
+    @Test
+    void stop_whileMarketingTextsWereOff_stillSticksAgainstTheStore_andStartGrantsNothing() {
+        Consent off = new Consent(true, false, true);
+
+        Consent stopped = off.withdrawSmsMarketing();
+        Consent started = stopped.restoreSmsMarketing();
+
+        assertThat(stopped.smsMarketing()).isFalse();
+        assertThat(stopped.withdrawnByCustomer()).containsExactly(Consent.SMS_MARKETING_STOPPED);
+        assertThat(stopped.fromStore(null, true, null).smsMarketing()).as("a stale 'subscribed' from the store").isFalse();
+        assertThat(stopped.withdrawSmsMarketing()).isSameAs(stopped);
+        assertThat(started.smsMarketing()).as("START never consents to what was not agreed").isFalse();
+        assertThat(started.withdrawnByCustomer()).isEmpty();
+        assertThat(started.fromStore(null, true, null).smsMarketing()).as("the store speaks for them again").isTrue();
+    }
+
+    @Test
+    void stop_thenStart_restoresMarketingTextsTheCustomerHadAgreedTo() {
+        Consent on = new Consent(true, true, true);
+
+        Consent stopped = on.withdrawSmsMarketing();
+
+        assertThat(stopped.smsMarketing()).isFalse();
+        assertThat(stopped.withdrawnByCustomer()).containsExactly(Consent.SMS_MARKETING);
+        assertThat(stopped.fromStore(null, true, null).smsMarketing()).isFalse();
+        assertThat(stopped.restoreSmsMarketing()).isEqualTo(on);
+        assertThat(on.restoreSmsMarketing()).isSameAs(on);
+    }
+
+    @Test
+    void theCustomersOwnYesOnThePage_clearsAStop() {
+        Consent stopped = new Consent(true, false, true).withdrawSmsMarketing();
+
+        Consent yes = stopped.withSmsMarketing(true);
+
+        assertThat(yes.smsMarketing()).isTrue();
+        assertThat(yes.withdrawnByCustomer()).isEmpty();
+    }
 }

@@ -237,4 +237,38 @@ class FeedbackRecorderTest {
 
         assertThat(message().feedback()).isEqualTo("complained");
     }
+
+    /** EventBridge does not keep order: an open SES published before the complaint may arrive after it. */
+    @Test
+    void aDeliveryOrOpenArrivingLate_neverReplacesAComplaintOrPermanentBounce() {
+        FeedbackRecorder recorder = recorder(true);
+
+        recorder.record(feedback(Type.COMPLAINED));
+        recorder.record(feedback(Type.DELIVERED));
+        recorder.record(feedback(Type.OPENED));
+        recorder.record(feedback(Type.BOUNCED_PERMANENTLY));
+
+        assertThat(message().feedback()).isEqualTo("complained");
+    }
+
+    @Test
+    void aDeliveryAfterATransientBounce_replacesIt_forSesRetriedAndDelivered() {
+        FeedbackRecorder recorder = recorder(true);
+
+        recorder.record(feedback(Type.BOUNCED_TRANSIENTLY));
+        recorder.record(feedback(Type.DELIVERED));
+
+        assertThat(message().feedback()).isEqualTo("delivered");
+    }
+
+    @Test
+    void aNoteAlreadyOnTheMessage_isReplacedAtItsCurrentVersion() {
+        FeedbackRecorder recorder = recorder(true);
+        LedgerEntry before = message();
+        ledger.update(before.withFeedback("delivered", NOW), before.version());
+
+        recorder.record(feedback(Type.COMPLAINED));
+
+        assertThat(message().feedback()).isEqualTo("complained");
+    }
 }

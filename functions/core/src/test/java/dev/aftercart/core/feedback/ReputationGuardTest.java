@@ -3,6 +3,7 @@ package dev.aftercart.core.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aftercart.core.feedback.EmailFeedback.Type;
+import dev.aftercart.core.engine.Policies;
 import dev.aftercart.core.json.Json;
 import dev.aftercart.core.policy.SendRules;
 import dev.aftercart.core.port.SendingReputation;
@@ -88,11 +89,37 @@ class ReputationGuardTest {
 
     @Test
     void complaintRateAbove0point08Percent_pausesMarketingEmail() {
-        // when: 1 complaint in 1,249 sends
-        record(Type.SENT, 1249);
-        record(Type.COMPLAINED, 1);
+        // when: 2 complaints in 1,250 sends (0.16%)
+        record(Type.SENT, 1250);
+        record(Type.COMPLAINED, 2);
 
         // then
+        assertThat(reputation.marketingEmailPause()).isEqualTo(new SendingReputation.Pause("complaint_rate", NOW));
+    }
+
+    /**
+     * One complaint in fewer than 1,250 sends is already above 0.08%: a window that small cannot
+     * tell a bad list from one unlucky complaint, so it does not pause.
+     */
+    @Test
+    void oneComplaint_inTooFewSendsToJudgeTheRate_doesNotPause() {
+        record(Type.SENT, 1249);
+        record(Type.COMPLAINED, 1);
+        assertThat(reputation.marketingEmailPause()).isNull();
+
+        record(Type.SENT, 1);
+        record(Type.COMPLAINED, 1);
+        assertThat(reputation.marketingEmailPause()).isEqualTo(new SendingReputation.Pause("complaint_rate", NOW));
+    }
+
+    @Test
+    void withThePoliciesShipped_aSingleComplaintNeverPauses_butABadListDoes() {
+        assertThat(Policies.fromClasspath().sendRules().reputation()).isEqualTo(SendRules.Reputation.DEFAULTS);
+        record(Type.SENT, 5000);
+        record(Type.COMPLAINED, 1);
+        assertThat(reputation.marketingEmailPause()).isNull();
+
+        record(Type.COMPLAINED, 4);
         assertThat(reputation.marketingEmailPause()).isEqualTo(new SendingReputation.Pause("complaint_rate", NOW));
     }
 
@@ -171,10 +198,11 @@ class ReputationGuardTest {
 
             // then
             assertThat(reputation.marketingEmailPause()).isNull();
-            assertThat(metrics(log, "MarketingEmailPaused")).singleElement().satisfies(metric -> {
-                assertThat(metric).containsEntry("Reason", "resumed");
-                assertThat(((Number) metric.get("MarketingEmailPaused")).intValue()).isZero();
-            });
+            // 0 for each reason's alarm, which otherwise stays in alarm while no data comes
+            assertThat(metrics(log, "MarketingEmailPaused")).extracting(metric -> metric.get("Reason"))
+                    .containsExactly("bounce_rate", "complaint_rate");
+            assertThat(metrics(log, "MarketingEmailPaused"))
+                    .allSatisfy(metric -> assertThat(((Number) metric.get("MarketingEmailPaused")).intValue()).isZero());
             assertThat(log.text()).contains("\"event\":\"marketing_email_resumed\"");
         }
     }
@@ -186,8 +214,8 @@ class ReputationGuardTest {
         recorder.resumeMarketingEmail();
         clock.set(NOW.plusSeconds(7200));
 
-        record(Type.SENT, 200);
-        record(Type.COMPLAINED, 1);
+        record(Type.SENT, 1250);
+        record(Type.COMPLAINED, 2);
 
         assertThat(reputation.marketingEmailPause())
                 .isEqualTo(new SendingReputation.Pause("complaint_rate", NOW.plusSeconds(7200)));

@@ -128,11 +128,13 @@ class SmsKeywordsTest {
         // when: START, to have the order texts back
         keywords.handle(text(SHARED, "START"));
 
-        // then: START restores what STOP withdrew, and grants nothing more
+        // then: START restores what STOP withdrew, and grants nothing more; c-4's STOP was recorded
+        // (so the store could not turn marketing texts on) and START lifted it
         assertThat(consent("c-4").smsMarketing()).isFalse();
+        assertThat(consent("c-4").withdrawnByCustomer()).isEmpty();
         assertThat(consent("c-1").smsMarketing()).isTrue();
         assertThat(events.published()).extracting(e -> e.detail().get("customerId"))
-                .containsExactly("c-1", "c-2", "c-1", "c-2");
+                .containsExactly("c-1", "c-2", "c-4", "c-1", "c-2", "c-4");
     }
 
     @Test

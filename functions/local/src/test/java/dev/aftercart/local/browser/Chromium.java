@@ -112,6 +112,22 @@ public final class Chromium implements AutoCloseable {
         call("POST", "/session/" + session + "/element/" + element + "/click", Map.of());
     }
 
+    /**
+     * Clicks a button that submits a form, and returns once the answer has replaced the page: a click
+     * may return before the navigation it starts has finished, and a find would then see the old page.
+     */
+    public void submit(String button) throws IOException, InterruptedException {
+        String page = find("html");
+        click(button);
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (find("html").equals(page)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the page did not change within 20 s of submitting the form");
+            }
+            Thread.sleep(50);
+        }
+    }
+
     public boolean checked(String element) throws IOException, InterruptedException {
         return Boolean.TRUE.equals(call("GET", "/session/" + session + "/element/" + element + "/property/checked",
                 null).get("value"));

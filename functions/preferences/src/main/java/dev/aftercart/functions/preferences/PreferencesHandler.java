@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The preference center behind a Lambda Function URL (auth type NONE: the signed token in each
@@ -52,6 +54,8 @@ public final class PreferencesHandler extends SnapStartFunction {
             response = FunctionUrlRequests.read(input).map(center::handle).orElseGet(FunctionUrlRequests::badRequest);
         } catch (RuntimeException e) {
             Log.error("preferences_failed", "error", e.getClass().getSimpleName());
+            // The error is answered, not thrown (a bare 502 helps no one), so Lambda's Errors stays 0: this is the alarm's.
+            Log.metric("PreferencesFailed", 1, "Count", Map.of(), Instant.now());
             response = FunctionUrlRequests.unavailable();
         }
         output.write(Json.write(FunctionUrlRequests.toJson(response)).getBytes(StandardCharsets.UTF_8));

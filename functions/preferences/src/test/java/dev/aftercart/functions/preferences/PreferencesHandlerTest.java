@@ -201,6 +201,9 @@ class PreferencesHandlerTest {
                     answer(503, "We could not load your preferences just now. Please try again shortly."));
             assertThat(log.lines()).contains(
                     "{\"level\":\"ERROR\",\"event\":\"preferences_failed\",\"error\":\"IllegalStateException\"}");
+            // The metric the template's PreferencesErrorsAlarm watches: Lambda's own Errors stays 0 for an answered 503.
+            assertThat(log.lines()).anySatisfy(line -> assertThat(line).contains("\"PreferencesFailed\":1")
+                    .contains("\"Namespace\":\"Aftercart\""));
             assertThat(log.text()).doesNotContain("zephyrine", "+1415", token, "table is unavailable");
         }
     }
