@@ -10,8 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The SMS provider's own opt-out list, in memory: empty at start, and a number is added when it
  * texts a STOP word to the local sms-inbound function, as the provider adds it on AWS whatever
- * Aftercart's own handler does. Nothing removes a number: on AWS that takes an explicit opt-in
- * through the provider's API, which Aftercart never calls.
+ * Aftercart's own handler does. A number comes off when that handler opts it in after a START.
  */
 public final class LocalSmsOptOuts implements SmsOptOutList {
 
@@ -20,6 +19,12 @@ public final class LocalSmsOptOuts implements SmsOptOutList {
     @Override
     public boolean isOptedOut(String phoneNumber) {
         return optedOut.contains(phoneNumber);
+    }
+
+    @Override
+    public boolean optIn(String phoneNumber) {
+        optedOut.remove(phoneNumber);
+        return true;
     }
 
     /** Notes a text the provider received: a STOP word opts its number out. */

@@ -75,7 +75,8 @@ class TemplateTest {
     static final Set<String> SYNCHRONOUS = Set.of(PreferencesHandler.class.getName(), OperationsHandler.class.getName());
 
     /** Actions with no resource ARN to narrow them to. */
-    static final Set<String> RESOURCELESS = Set.of("sns:Publish", "sns:CheckIfPhoneNumberIsOptedOut");
+    static final Set<String> RESOURCELESS = Set.of("sns:Publish", "sns:CheckIfPhoneNumberIsOptedOut",
+            "sns:OptInPhoneNumber");
 
     /** Variables Lambda itself sets; the template must not. */
     static final Set<String> LAMBDA_PROVIDED = Set.of("AWS_REGION", "AWS_ENDPOINT_URL");

@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.CheckIfPhoneNumberIsOptedOutRequest;
 import software.amazon.awssdk.services.sns.model.CheckIfPhoneNumberIsOptedOutResponse;
+import software.amazon.awssdk.services.sns.model.OptInPhoneNumberRequest;
 
 /**
  * SNS's own opt-out list, asked with {@code CheckIfPhoneNumberIsOptedOut}: the numbers that replied
@@ -23,16 +24,23 @@ import software.amazon.awssdk.services.sns.model.CheckIfPhoneNumberIsOptedOutRes
  * busy minute would otherwise meet SNS's rate limit on this call.
  *
  * <p>An error is never read as an answer. By the time one reaches this class the SDK has retried
- * throttling and 5xx; what is left is thrown as {@link CheckFailed}, so the dispatch fails and
+ * throttling and 5xx; what is left is thrown as {@link ListFailed}, so the dispatch fails and
  * Lambda's (or Scheduler's) retry and failure destination take over. Answering "not opted out" could
  * text someone who said STOP; answering "opted out" would record a skip that is not true. Failures
  * are not kept, so the next dispatch asks again. Only the error code and request id are logged, never
  * the number, and the SDK's exception is not chained: SNS's message for a bad number repeats it.
+ *
+ * <p>{@link #optIn} asks SNS to take a number off the list with {@code OptInPhoneNumber} after its
+ * owner texted START. SNS refuses with {@code InvalidParameter} when the number was opted in within
+ * the last 30 days; that is an answer, not a failure. Anything else is thrown, so the inbound
+ * function's retry asks again.
  */
 public final class SnsOptOutList implements SmsOptOutList {
 
     /** Checking a number is {@code sns:CheckIfPhoneNumberIsOptedOut} on resource {@code *}. */
     public static final List<String> IAM_ACTIONS = List.of("sns:CheckIfPhoneNumberIsOptedOut");
+    /** Opting a number back in, which only the inbound SMS function does, is {@code sns:OptInPhoneNumber}. */
+    public static final List<String> OPT_IN_IAM_ACTIONS = List.of("sns:OptInPhoneNumber");
 
     /** Long enough to spare SNS a burst of the same number, short enough that an opt-in is soon seen. */
     public static final Duration DEFAULT_TIME_TO_LIVE = Duration.ofMinutes(5);
@@ -50,6 +58,8 @@ public final class SnsOptOutList implements SmsOptOutList {
             "AuthorizationError",
             "InvalidSecurity",
             "ValidationException");
+
+    private static final String CHECK = "CheckIfPhoneNumberIsOptedOut";
 
     private final SnsClient client;
     private final Duration timeToLive;
@@ -79,7 +89,7 @@ public final class SnsOptOutList implements SmsOptOutList {
         };
     }
 
-    /** @throws CheckFailed when SNS gave no answer, even after the SDK's retries */
+    /** @throws ListFailed when SNS gave no answer, even after the SDK's retries */
     @Override
     public boolean isOptedOut(String phoneNumber) {
         Instant now = clock.instant();
@@ -94,6 +104,29 @@ public final class SnsOptOutList implements SmsOptOutList {
             answers.put(phoneNumber, new Answer(optedOut, now.plus(timeToLive)));
         }
         return optedOut;
+    }
+
+    /** @throws ListFailed when SNS neither opted the number in nor refused to */
+    @Override
+    public boolean optIn(String phoneNumber) {
+        try {
+            client.optInPhoneNumber(OptInPhoneNumberRequest.builder().phoneNumber(phoneNumber).build());
+        } catch (AwsServiceException e) {
+            String code = AwsErrors.code(e);
+            if ("InvalidParameter".equals(code) || "ParameterValueInvalid".equals(code)) {
+                Log.warn("sms_opt_in_refused", "code", code, "awsRequestId", e.requestId());
+                return false;
+            }
+            Log.warn("sms_opt_in_failed", "code", code, "status", e.statusCode(), "awsRequestId", e.requestId());
+            throw new ListFailed("OptInPhoneNumber", code, PERMANENT.contains(code), e.requestId());
+        } catch (SdkClientException e) {
+            Log.warn("sms_opt_in_failed", "code", "network_error", "exception", e.getClass().getSimpleName());
+            throw new ListFailed("OptInPhoneNumber", "network_error", false, null);
+        }
+        synchronized (answers) {
+            answers.remove(phoneNumber);
+        }
+        return true;
     }
 
     private boolean ask(String phoneNumber) {
@@ -111,16 +144,16 @@ public final class SnsOptOutList implements SmsOptOutList {
             boolean permanent = PERMANENT.contains(code);
             Log.warn("sms_opt_out_check_failed", "code", code, "status", e.statusCode(), "permanent", permanent,
                     "awsRequestId", e.requestId());
-            throw new CheckFailed(code, permanent, e.requestId());
+            throw new ListFailed(CHECK, code, permanent, e.requestId());
         } catch (SdkClientException e) {
             Log.warn("sms_opt_out_check_failed", "code", "network_error", "exception", e.getClass().getSimpleName());
-            throw new CheckFailed("network_error", false, null);
+            throw new ListFailed(CHECK, "network_error", false, null);
         }
         if (response.isOptedOut() == null) {
             // A 200 whose result lacks isOptedOut (an emulator that answers every action alike) is no answer either.
             String requestId = response.responseMetadata().requestId();
             Log.warn("sms_opt_out_check_failed", "code", "no_answer", "awsRequestId", requestId);
-            throw new CheckFailed("no_answer", false, requestId);
+            throw new ListFailed(CHECK, "no_answer", false, requestId);
         }
         return response.isOptedOut();
     }
@@ -129,16 +162,16 @@ public final class SnsOptOutList implements SmsOptOutList {
     }
 
     /**
-     * SNS did not say whether a number is opted out. Unchecked so it reaches Lambda; the message
-     * names the error code and request id, never the number.
+     * SNS did not say whether a number is opted out, or did not opt it in. Unchecked so it reaches
+     * Lambda; the message names the action, error code and request id, never the number.
      */
-    public static final class CheckFailed extends RuntimeException {
+    public static final class ListFailed extends RuntimeException {
 
         private final String code;
         private final boolean permanent;
 
-        CheckFailed(String code, boolean permanent, String awsRequestId) {
-            super("CheckIfPhoneNumberIsOptedOut failed: " + code
+        ListFailed(String action, String code, boolean permanent, String awsRequestId) {
+            super(action + " failed: " + code
                     + (awsRequestId == null ? "" : " (request " + awsRequestId + ")"));
             this.code = code;
             this.permanent = permanent;

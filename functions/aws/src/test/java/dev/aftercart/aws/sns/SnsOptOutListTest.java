@@ -61,6 +61,10 @@ class SnsOptOutListTest {
                 Map.of("optedOut", Boolean.toString(optedOut))));
     }
 
+    private static Response optedIn() {
+        return Response.xml(200, fixture("sns/opt-in-phone-number-response.xml"));
+    }
+
     private static Response error(int status, String type, String code, String message) {
         return Response.xml(status, fixture("sns/error-response.xml",
                 Map.of("type", type, "code", code, "message", message)));
@@ -191,7 +195,7 @@ class SnsOptOutListTest {
         try (SnsClient fast = StubClients.withoutBackoff(SnsClient.builder(), stub)) {
             stub.otherwise(error(status, "Sender", code, "Rate exceeded"));
 
-            SnsOptOutList.CheckFailed failure = catchThrowableOfType(SnsOptOutList.CheckFailed.class,
+            SnsOptOutList.ListFailed failure = catchThrowableOfType(SnsOptOutList.ListFailed.class,
                     () -> new SnsOptOutList(fast, clock).isOptedOut(PHONE));
 
             assertThat(failure.code()).isEqualTo(code);
@@ -204,7 +208,7 @@ class SnsOptOutListTest {
     void isOptedOut_throwsTransient_whenInternalErrorOutlastsTheRetries() {
         stub.otherwise(error(500, "Receiver", "InternalError", "Internal error"));
 
-        SnsOptOutList.CheckFailed failure = catchThrowableOfType(SnsOptOutList.CheckFailed.class,
+        SnsOptOutList.ListFailed failure = catchThrowableOfType(SnsOptOutList.ListFailed.class,
                 () -> list().isOptedOut(PHONE));
 
         assertThat(failure.code()).isEqualTo("InternalError");
@@ -222,7 +226,7 @@ class SnsOptOutListTest {
         stub.respond(error(status, "Sender", code, "Invalid parameter: PhoneNumber Reason: " + PHONE
                 + " is not valid"));
 
-        SnsOptOutList.CheckFailed failure = catchThrowableOfType(SnsOptOutList.CheckFailed.class,
+        SnsOptOutList.ListFailed failure = catchThrowableOfType(SnsOptOutList.ListFailed.class,
                 () -> list().isOptedOut(PHONE));
 
         assertThat(failure.code()).isEqualTo(code);
@@ -249,7 +253,7 @@ class SnsOptOutListTest {
         stub.respond(error(403, "Sender", "AuthorizationError", "not authorized"), answer(true));
         SnsOptOutList list = list();
 
-        assertThatThrownBy(() -> list.isOptedOut(PHONE)).isInstanceOf(SnsOptOutList.CheckFailed.class);
+        assertThatThrownBy(() -> list.isOptedOut(PHONE)).isInstanceOf(SnsOptOutList.ListFailed.class);
         boolean optedOut = list.isOptedOut(PHONE);
 
         assertThat(optedOut).isTrue();
@@ -260,7 +264,7 @@ class SnsOptOutListTest {
     void isOptedOut_throwsNetworkError_whenTheEndpointIsUnreachable() {
         stub.close();
 
-        SnsOptOutList.CheckFailed failure = catchThrowableOfType(SnsOptOutList.CheckFailed.class,
+        SnsOptOutList.ListFailed failure = catchThrowableOfType(SnsOptOutList.ListFailed.class,
                 () -> list().isOptedOut(PHONE));
 
         assertThat(failure.code()).isEqualTo("network_error");
@@ -275,7 +279,7 @@ class SnsOptOutListTest {
                 + "</CheckIfPhoneNumberIsOptedOutResponse>"), answer(false));
         SnsOptOutList list = list();
 
-        SnsOptOutList.CheckFailed failure = catchThrowableOfType(SnsOptOutList.CheckFailed.class,
+        SnsOptOutList.ListFailed failure = catchThrowableOfType(SnsOptOutList.ListFailed.class,
                 () -> list.isOptedOut(PHONE));
 
         assertThat(failure).hasMessage("CheckIfPhoneNumberIsOptedOut failed: no_answer (request no-answer-request)");
@@ -290,7 +294,7 @@ class SnsOptOutListTest {
                 + " is not valid"));
 
         try (LogCapture log = LogCapture.start()) {
-            SnsOptOutList.CheckFailed failure = catchThrowableOfType(SnsOptOutList.CheckFailed.class,
+            SnsOptOutList.ListFailed failure = catchThrowableOfType(SnsOptOutList.ListFailed.class,
                     () -> list().isOptedOut(PHONE));
 
             assertThat(failure).hasNoCause().hasMessage("CheckIfPhoneNumberIsOptedOut failed: ParameterValueInvalid"
@@ -314,11 +318,76 @@ class SnsOptOutListTest {
     }
 
     @Test
+    void optIn_shouldSendOptInPhoneNumberQuery_andForgetTheKeptAnswer() {
+        stub.respond(answer(true), optedIn(), answer(false));
+        SnsOptOutList list = list();
+        boolean before = list.isOptedOut(PHONE);
+
+        boolean optedIn = list.optIn(PHONE);
+
+        assertThat(before).isTrue();
+        assertThat(optedIn).isTrue();
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("Action", "OptInPhoneNumber");
+        expected.put("Version", "2010-03-31");
+        expected.put("phoneNumber", PHONE);
+        assertThat(stub.requests().get(1).form()).containsExactlyEntriesOf(expected);
+        assertThat(list.isOptedOut(PHONE)).as("asked again, not the answer kept from before").isFalse();
+        assertThat(stub.requests()).hasSize(3);
+    }
+
+    @Test
+    void optIn_answersNo_whenSnsRefuses_asItDoesWithinThirtyDaysOfTheLastOptIn() {
+        stub.respond(error(400, "Sender", "InvalidParameter", "Invalid parameter: PhoneNumber Reason: " + PHONE
+                + " was opted in within the last 30 days"));
+
+        try (LogCapture log = LogCapture.start()) {
+            boolean optedIn = list().optIn(PHONE);
+
+            assertThat(optedIn).isFalse();
+            assertThat(log.lines()).singleElement().satisfies(line -> assertThat(line)
+                    .contains("\"event\":\"sms_opt_in_refused\"", "\"code\":\"InvalidParameter\"")
+                    .doesNotContain("4255550123"));
+        }
+        assertThat(stub.requests()).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{1} ({0}) -> permanent={2}")
+    @CsvSource({
+        "403, AuthorizationError, true",
+        "500, InternalError,      false",
+        "429, Throttled,          false",
+    })
+    void optIn_throws_whenSnsNeitherOptsInNorRefuses(int status, String code, boolean permanent) {
+        try (SnsClient fast = StubClients.withoutBackoff(SnsClient.builder(), stub)) {
+            stub.otherwise(error(status, status >= 500 ? "Receiver" : "Sender", code, "no: " + PHONE));
+
+            SnsOptOutList.ListFailed failure = catchThrowableOfType(SnsOptOutList.ListFailed.class,
+                    () -> new SnsOptOutList(fast, clock).optIn(PHONE));
+
+            assertThat(failure).hasNoCause().hasMessageStartingWith("OptInPhoneNumber failed: " + code)
+                    .message().doesNotContain("4255550123");
+            assertThat(failure.code()).isEqualTo(code);
+            assertThat(failure.permanent()).isEqualTo(permanent);
+        }
+    }
+
+    @Test
+    void optIn_callsOnlyOperationsGrantedByItsIamActions() {
+        stub.respond(optedIn());
+
+        list().optIn(PHONE);
+
+        assertThat(stub.onlyRequest().form().get("Action")).isEqualTo("OptInPhoneNumber");
+        assertThat(SnsOptOutList.OPT_IN_IAM_ACTIONS).containsExactly("sns:OptInPhoneNumber");
+    }
+
+    @Test
     void isOptedOut_callsOnlyOperationsGrantedByIamActions() {
         stub.respond(answer(true), error(403, "Sender", "AuthorizationError", "not authorized"));
 
         list().isOptedOut(PHONE);
-        assertThatThrownBy(() -> list().isOptedOut(OTHER_PHONE)).isInstanceOf(SnsOptOutList.CheckFailed.class);
+        assertThatThrownBy(() -> list().isOptedOut(OTHER_PHONE)).isInstanceOf(SnsOptOutList.ListFailed.class);
 
         Set<String> operations = stub.requests().stream().map(r -> "sns:" + r.form().get("Action"))
                 .collect(Collectors.toSet());

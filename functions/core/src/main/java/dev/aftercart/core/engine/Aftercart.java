@@ -85,7 +85,7 @@ public final class Aftercart {
 
     /** STOP, START and HELP texted back to the store. */
     public SmsKeywords smsKeywords() {
-        return new SmsKeywords(ports.customers(), consentChanges(), ports.sms(), templates, store);
+        return new SmsKeywords(ports.customers(), consentChanges(), ports.sms(), ports.smsOptOuts(), templates, store);
     }
 
     private ConsentChanges consentChanges() {

@@ -7,6 +7,7 @@ import dev.aftercart.core.journey.MessageKind;
 import dev.aftercart.core.ledger.MessageId;
 import dev.aftercart.core.log.Log;
 import dev.aftercart.core.port.CustomerStore;
+import dev.aftercart.core.port.SmsOptOutList;
 import dev.aftercart.core.port.SmsSender;
 import dev.aftercart.core.preferences.ConsentChanges;
 import dev.aftercart.core.render.SmsMessage;
@@ -20,11 +21,11 @@ import java.util.Set;
 /**
  * The keywords carriers and the TCPA expect a sender to honour, in any case and with any spaces
  * around them: STOP and its synonyms withdraw SMS marketing consent for every customer with that
- * number; START or UNSTOP restores it; HELP gets the store's help text. Anything else is ignored.
+ * number; START or UNSTOP restores it and takes the number off the SMS provider's opt-out list, where
+ * the provider put it on the STOP; HELP gets the store's help text. Anything else is ignored.
  */
 public final class SmsKeywords {
 
-    /** The FCC's words (its "opt out" is two words) and AWS's own OPT-OUT, which opts the number out there too. */
     /** The TCPA's and CTIA's opt-out words, and those AWS End User Messaging also opts a number out for. */
     public static final Set<String> STOP = Set.of("STOP", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT",
             "OPT OUT", "OPT-OUT", "STOP ALL", "STOPALL", "REMOVE", "ARRET", "TD");
@@ -36,14 +37,16 @@ public final class SmsKeywords {
     private final CustomerStore customers;
     private final ConsentChanges changes;
     private final SmsSender sms;
+    private final SmsOptOutList optOuts;
     private final Templates templates;
     private final StoreSettings store;
 
-    public SmsKeywords(CustomerStore customers, ConsentChanges changes, SmsSender sms, Templates templates,
-            StoreSettings store) {
+    public SmsKeywords(CustomerStore customers, ConsentChanges changes, SmsSender sms, SmsOptOutList optOuts,
+            Templates templates, StoreSettings store) {
         this.customers = customers;
         this.changes = changes;
         this.sms = sms;
+        this.optOuts = optOuts;
         this.templates = templates;
         this.store = store;
     }
@@ -52,11 +55,16 @@ public final class SmsKeywords {
         String keyword = keyword(inbound.body());
         List<String> owners = customers.customerIdsForPhone(inbound.fromNumber());
         Action action;
+        Boolean providerOptIn = null;
         if (STOP.contains(keyword)) {
             owners.forEach(id -> changes.apply(id, "sms_keyword", Consent::withdrawSmsMarketing));
             action = Action.OPTED_OUT;
         } else if (START.contains(keyword)) {
             owners.forEach(id -> changes.apply(id, "sms_keyword", Consent::restoreSmsMarketing));
+            // Consent first: when the provider's answer fails and the text is retried, this part is a no-op.
+            if (optOuts.isOptedOut(inbound.fromNumber())) {
+                providerOptIn = optOuts.optIn(inbound.fromNumber());
+            }
             action = Action.OPTED_IN;
         } else if (HELP.equals(keyword)) {
             help(inbound, owners);
@@ -65,7 +73,7 @@ public final class SmsKeywords {
             action = Action.IGNORED;
         }
         Log.info("sms_inbound", "messageId", inbound.messageId(), "action", action.name().toLowerCase(Locale.ROOT),
-                "customers", owners.size());
+                "customers", owners.size(), "providerOptIn", providerOptIn);
         return action;
     }
 

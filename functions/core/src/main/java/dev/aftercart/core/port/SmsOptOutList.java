@@ -4,4 +4,13 @@ package dev.aftercart.core.port;
 public interface SmsOptOutList {
 
     boolean isOptedOut(String phoneNumber);
+
+    /**
+     * Takes a number off the list after its owner texted START or UNSTOP. The provider may refuse
+     * (SNS opts a number in at most once every 30 days): then it stays on the list, and texts to it
+     * keep being skipped with the reason.
+     *
+     * @return whether the number is off the list now
+     */
+    boolean optIn(String phoneNumber);
 }

@@ -13,6 +13,7 @@ import dev.aftercart.core.render.SmsMessage;
 import dev.aftercart.core.render.Templates;
 import dev.aftercart.core.testing.Fixtures;
 import dev.aftercart.core.testing.InMemoryCustomerStore;
+import dev.aftercart.core.testing.InMemorySmsOptOutList;
 import dev.aftercart.core.testing.MutableClock;
 import dev.aftercart.core.testing.RecordingEventPublisher;
 import dev.aftercart.core.testing.RecordingSmsSender;
@@ -42,6 +43,7 @@ class SmsKeywordsTest {
     private final InMemoryCustomerStore customers = new InMemoryCustomerStore();
     private final RecordingEventPublisher events = new RecordingEventPublisher();
     private final RecordingSmsSender sms = new RecordingSmsSender();
+    private final InMemorySmsOptOutList optOuts = new InMemorySmsOptOutList();
     private final SmsKeywords keywords = keywords(Fixtures.STORE);
 
     SmsKeywordsTest() {
@@ -51,8 +53,8 @@ class SmsKeywordsTest {
     }
 
     private SmsKeywords keywords(StoreSettings store) {
-        return new SmsKeywords(customers, new ConsentChanges(customers, events, clock), sms, Templates.fromClasspath(),
-                store);
+        return new SmsKeywords(customers, new ConsentChanges(customers, events, clock), sms, optOuts,
+                Templates.fromClasspath(), store);
     }
 
     private static InboundSms text(String from, String body) {
@@ -117,6 +119,61 @@ class SmsKeywordsTest {
         assertThat(consent("c-2").smsMarketing()).isTrue();
         assertThat(consent("c-1").withdrawnByCustomer()).isEmpty();
         assertThat(events.published()).hasSize(4);
+    }
+
+    @Test
+    void start_takesTheNumberOffTheProvidersOptOutList_whereItsStopPutIt() {
+        // given: the provider opted the number out when STOP reached it
+        optOuts.optOut(OWN);
+        keywords.handle(text(OWN, "STOP"));
+
+        // when
+        keywords.handle(text(OWN, "START"));
+
+        // then
+        assertThat(optOuts.optIns()).isEqualTo(1);
+        assertThat(optOuts.isOptedOut(OWN)).isFalse();
+        assertThat(consent("c-3").smsMarketing()).isTrue();
+    }
+
+    @Test
+    void start_doesNotAskTheProviderToOptIn_aNumberItHasNotOptedOut() {
+        keywords.handle(text(OWN, "START"));
+
+        assertThat(optOuts.optIns()).isZero();
+    }
+
+    @Test
+    void start_fromANumberOfNoCustomer_stillTakesItOffTheProvidersList() {
+        optOuts.optOut(UNKNOWN);
+
+        SmsKeywords.Action action = keywords.handle(text(UNKNOWN, "UNSTOP"));
+
+        assertThat(action).isEqualTo(SmsKeywords.Action.OPTED_IN);
+        assertThat(optOuts.isOptedOut(UNKNOWN)).isFalse();
+        assertThat(events.published()).isEmpty();
+    }
+
+    @Test
+    void start_restoresConsent_evenWhenTheProviderRefusesTheOptIn() {
+        optOuts.optOut(OWN).refuseOptIns();
+        keywords.handle(text(OWN, "STOP"));
+
+        keywords.handle(text(OWN, "START"));
+
+        assertThat(consent("c-3").smsMarketing()).isTrue();
+        assertThat(optOuts.optIns()).isEqualTo(1);
+        assertThat(optOuts.isOptedOut(OWN)).as("texts to it stay skipped, with the reason").isTrue();
+    }
+
+    @Test
+    void stop_neverAsksTheProviderToOptIn() {
+        optOuts.optOut(OWN);
+
+        keywords.handle(text(OWN, "STOP"));
+
+        assertThat(optOuts.optIns()).isZero();
+        assertThat(optOuts.isOptedOut(OWN)).isTrue();
     }
 
     @Test

@@ -9,11 +9,35 @@ public final class InMemorySmsOptOutList implements SmsOptOutList {
 
     private final Set<String> optedOut = new HashSet<>();
     private int checks;
+    private int optIns;
+    private boolean refuseOptIns;
 
     @Override
     public synchronized boolean isOptedOut(String phoneNumber) {
         checks++;
         return optedOut.contains(phoneNumber);
+    }
+
+    /** Takes the number off the list, unless {@link #refuseOptIns} says the provider refuses. */
+    @Override
+    public synchronized boolean optIn(String phoneNumber) {
+        optIns++;
+        if (refuseOptIns) {
+            return false;
+        }
+        optedOut.remove(phoneNumber);
+        return true;
+    }
+
+    /** Makes every later opt-in refused, as SNS refuses a second one within 30 days. */
+    public synchronized InMemorySmsOptOutList refuseOptIns() {
+        refuseOptIns = true;
+        return this;
+    }
+
+    /** How many times an opt-in was asked for. */
+    public synchronized int optIns() {
+        return optIns;
     }
 
     public synchronized InMemorySmsOptOutList optOut(String phoneNumber) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.aftercart.aws.dynamodb.DynamoDbCustomerStore;
 import dev.aftercart.aws.eventbridge.EventBridgeEventPublisher;
 import dev.aftercart.aws.sns.InboundSmsParser;
+import dev.aftercart.aws.sns.SnsOptOutList;
 import dev.aftercart.aws.sns.SnsSmsSender;
 import dev.aftercart.aws.lambda.SnapStartFunction;
 import dev.aftercart.aws.wiring.AwsWiring;
@@ -22,13 +23,15 @@ import java.util.Map;
 /**
  * Texts customers send back, as two-way SMS publishes them to an SNS topic: STOP and its
  * synonyms withdraw SMS marketing consent, START and UNSTOP restore it, HELP is answered. SNS
- * keeps its own opt-out list as well; this keeps the profile, and the store's records through
- * the consent event, in line with it.
+ * keeps its own opt-out list as well, and puts a number on it at STOP; this keeps the profile, and
+ * the store's records through the consent event, in line with it, and takes the number off SNS's
+ * list again at START.
  */
 public final class SmsInboundHandler extends SnapStartFunction {
 
     public static final List<String> IAM_ACTIONS = AwsWiring.union(DynamoDbCustomerStore.IAM_ACTIONS,
-            EventBridgeEventPublisher.IAM_ACTIONS, SnsSmsSender.IAM_ACTIONS);
+            EventBridgeEventPublisher.IAM_ACTIONS, SnsSmsSender.IAM_ACTIONS, SnsOptOutList.IAM_ACTIONS,
+            SnsOptOutList.OPT_IN_IAM_ACTIONS);
 
     private final SmsKeywords keywords;
 
