@@ -6,6 +6,7 @@ import dev.aftercart.core.engine.ConcurrentUpdateException;
 import dev.aftercart.core.ledger.MessageId;
 import dev.aftercart.core.log.Log;
 import dev.aftercart.core.port.CustomerStore;
+import dev.aftercart.core.port.Delivery;
 import dev.aftercart.core.port.EventPublisher;
 import dev.aftercart.core.render.BusEvent;
 import java.time.Clock;
@@ -20,6 +21,12 @@ import java.util.function.UnaryOperator;
  * text): written to the profile with optimistic concurrency, then announced on the bus as
  * {@code Customer Consent Changed}, so the store can bring its own records in line; otherwise its
  * next export would still say "subscribed".
+ *
+ * <p>The change is honoured before it is announced, and a failed announcement does not undo it or
+ * fail the request: an unsubscribe must hold even while the bus is down. The event would be lost to
+ * a retry (which finds nothing left to change), so instead the failure is logged with the whole
+ * event, which carries ids and choices and no contact details, for an operator to put on the bus,
+ * and counted in {@code Aftercart/ConsentAnnouncementsFailed}, which an alarm watches.
  */
 public final class ConsentChanges {
 
@@ -75,8 +82,19 @@ public final class ConsentChanges {
         detail.put("via", via);
         detail.put("changedAt", at.toString());
         String id = MessageId.of("consent", profile.customerId(), via, String.valueOf(profile.version()));
-        events.publish(new BusEvent(id, DETAIL_TYPE, detail));
         Log.info("consent_changed", "customerId", profile.customerId(), "via", via,
                 "emailMarketing", consent.emailMarketing(), "smsMarketing", consent.smsMarketing());
+        String failure;
+        try {
+            failure = events.publish(new BusEvent(id, DETAIL_TYPE, detail)) instanceof Delivery.Refused refused
+                    ? refused.code() : null;
+        } catch (RuntimeException e) {
+            failure = e.getClass().getSimpleName();
+        }
+        if (failure != null) {
+            Log.error("consent_announce_failed", "eventId", id, "detailType", DETAIL_TYPE, "detail", detail,
+                    "error", failure);
+            Log.metric("ConsentAnnouncementsFailed", 1, "Count", Map.of(), at);
+        }
     }
 }

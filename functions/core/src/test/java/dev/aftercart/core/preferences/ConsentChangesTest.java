@@ -3,16 +3,24 @@ package dev.aftercart.core.preferences;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aftercart.core.customer.Consent;
 import dev.aftercart.core.customer.CustomerProfile;
 import dev.aftercart.core.customer.Suppression;
 import dev.aftercart.core.engine.ConcurrentUpdateException;
+import dev.aftercart.core.json.Json;
 import dev.aftercart.core.ledger.MessageId;
+import dev.aftercart.core.port.Delivery;
+import dev.aftercart.core.port.EventPublisher;
+import dev.aftercart.core.testing.CapturedLog;
 import dev.aftercart.core.testing.Fixtures;
 import dev.aftercart.core.testing.InMemoryCustomerStore;
 import dev.aftercart.core.testing.MutableClock;
 import dev.aftercart.core.testing.RecordingEventPublisher;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A consent change the customer made: written with optimistic concurrency, then announced once. */
 class ConsentChangesTest {
@@ -54,6 +62,42 @@ class ConsentChangesTest {
             assertThat(event.detailType()).isEqualTo(ConsentChanges.DETAIL_TYPE);
             assertThat(event.detail()).containsEntry("via", "sms_keyword").containsEntry("smsMarketing", false);
         });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"refused", "thrown"})
+    void apply_keepsTheChange_whenTheBusFails_andLogsTheWholeEventForAnOperator(String how) {
+        // given: a bus that refuses every event, or throws
+        customers.saveProfile(Fixtures.profile(CUSTOMER).email("ada@example.com").phone("+14155550100")
+                .consent(true, true, null).build(), 0);
+        EventPublisher down = event -> {
+            if (how.equals("thrown")) {
+                throw new IllegalStateException("bus down");
+            }
+            return new Delivery.Refused("InternalFailure", false);
+        };
+        ConsentChanges failing = new ConsentChanges(customers, down, clock);
+
+        try (CapturedLog log = CapturedLog.start()) {
+            // when
+            boolean changed = failing.apply(CUSTOMER, "unsubscribe_link", Consent::withdrawEmailMarketing);
+
+            // then: honoured, and the event is in the log (ids and choices only) and counted
+            assertThat(changed).isTrue();
+            assertThat(profile().consent().emailMarketing()).isFalse();
+            String failed = log.lines().stream().filter(l -> l.contains("\"consent_announce_failed\"")).findFirst()
+                    .orElseThrow();
+            Map<String, Object> line = Json.parseObject(failed);
+            assertThat(line).containsEntry("eventId", MessageId.of("consent", CUSTOMER, "unsubscribe_link", "2"))
+                    .containsEntry("detailType", ConsentChanges.DETAIL_TYPE)
+                    .containsEntry("error", how.equals("thrown") ? "IllegalStateException" : "InternalFailure");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> detail = (Map<String, Object>) line.get("detail");
+            assertThat(detail).containsEntry("customerId", CUSTOMER)
+                    .containsEntry("emailMarketing", false).containsEntry("via", "unsubscribe_link");
+            assertThat(log.text()).contains("\"ConsentAnnouncementsFailed\"")
+                    .doesNotContain("ada@example.com", "4155550100");
+        }
     }
 
     @Test
