@@ -281,9 +281,7 @@ public final class DynamoDbCustomerStore implements CustomerStore {
                     .put("at", instant(review.at())))));
             fields.put("reviews", map(reviews));
         }
-        if (engagement.smsOptOutExplained()) {
-            fields.put("smsOptOutExplained", bool(true));
-        }
+        fields.put("smsOptOutExplainedTo", string(engagement.smsOptOutExplainedTo()));
         Map<String, AttributeValue> built = fields.build();
         return built.isEmpty() ? null : AttributeValue.fromM(built);
     }
@@ -476,7 +474,7 @@ public final class DynamoDbCustomerStore implements CustomerStore {
                         })
                         .toList(),
                 byProduct,
-                engagement.bool("smsOptOutExplained", false));
+                engagement.string("smsOptOutExplainedTo"));
     }
 
     /** In the order of the stored list, which is the order the shipments were first seen. */

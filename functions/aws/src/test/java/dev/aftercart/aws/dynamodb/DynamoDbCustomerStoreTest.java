@@ -321,7 +321,7 @@ class DynamoDbCustomerStoreTest {
     // --- consent, suppression and the SMS opt-out note (issue 5) ---
 
     @Test
-    void profile_roundTripsTopicsOffWithdrawalsSoftBouncesAndSmsOptOutExplained() {
+    void profile_roundTripsTopicsOffWithdrawalsSoftBouncesAndTheNumberToldHowToStop() {
         CustomerProfile profile = withPreferences(koreanProfile(unique("c")));
 
         store.saveProfile(profile, 0);
@@ -331,7 +331,8 @@ class DynamoDbCustomerStoreTest {
         assertThat(loaded.consent().topicsOff()).containsExactlyInAnyOrder("review_requests", "loyalty_reminders");
         assertThat(loaded.consent().withdrawnByCustomer()).containsExactly("sms_marketing");
         assertThat(loaded.suppression().softBouncesInARow()).isEqualTo(2);
-        assertThat(loaded.engagement().smsOptOutExplained()).isTrue();
+        assertThat(loaded.engagement().smsOptOutExplainedTo()).isEqualTo("+821012345678");
+        assertThat(loaded.smsOptOutExplained()).isTrue();
     }
 
     @Test
@@ -351,7 +352,9 @@ class DynamoDbCustomerStoreTest {
                 "emailHardBounced", AttributeValue.fromBool(false),
                 "emailComplained", AttributeValue.fromBool(true),
                 "softBouncesInARow", AttributeValue.fromN("2")));
-        assertThat(item.get("engagement").m()).containsEntry("smsOptOutExplained", AttributeValue.fromBool(true));
+        assertThat(item.get("engagement").m())
+                .containsEntry("smsOptOutExplainedTo", AttributeValue.fromS("+821012345678"))
+                .doesNotContainKey("smsOptOutExplained");
     }
 
     @Test
@@ -386,7 +389,40 @@ class DynamoDbCustomerStoreTest {
         assertThat(loaded.consent().topicsOff()).isEmpty();
         assertThat(loaded.consent().withdrawnByCustomer()).isEmpty();
         assertThat(loaded.suppression().softBouncesInARow()).isZero();
-        assertThat(loaded.engagement().smsOptOutExplained()).isFalse();
+        assertThat(loaded.engagement().smsOptOutExplainedTo()).isNull();
+        assertThat(loaded.smsOptOutExplained()).isFalse();
+    }
+
+    @Test
+    void profile_roundTripsTheNumberToldHowToStop_afterThePhoneChanged() {
+        // given: +821012345678 was told how to stop; the customer's phone is now another number
+        CustomerProfile before = koreanProfile(unique("c"));
+        CustomerProfile profile = withEngagement(withPhone(before, "+821098765432"),
+                before.engagement().withSmsOptOutExplainedTo("+821012345678"));
+
+        store.saveProfile(profile, 0);
+
+        CustomerProfile loaded = store.profile(profile.customerId()).orElseThrow();
+        assertThat(loaded).isEqualTo(profile);
+        assertThat(loaded.engagement().smsOptOutExplainedTo()).isEqualTo("+821012345678");
+        assertThat(loaded.smsOptOutExplained()).isFalse();
+        assertThat(rawItem("C#" + profile.customerId(), "PROFILE").get("engagement").m())
+                .containsEntry("smsOptOutExplainedTo", AttributeValue.fromS("+821012345678"));
+    }
+
+    @Test
+    void saveProfile_replacesTheNumberToldHowToStop_whenTheNextVersionToldTheNewOne() {
+        CustomerProfile first = withPreferences(koreanProfile(unique("c")));
+        store.saveProfile(first, 0);
+        CustomerProfile moved = withPhone(first, "+821098765432");
+        CustomerProfile next = withEngagement(moved, moved.engagement().withSmsOptOutExplainedTo("+821098765432"))
+                .withVersion(2);
+
+        store.saveProfile(next, 1);
+
+        assertThat(rawItem("C#" + first.customerId(), "PROFILE").get("engagement").m())
+                .containsEntry("smsOptOutExplainedTo", AttributeValue.fromS("+821098765432"));
+        assertThat(store.profile(first.customerId()).orElseThrow().smsOptOutExplained()).isTrue();
     }
 
     @Test
@@ -930,12 +966,15 @@ class DynamoDbCustomerStoreTest {
         store.customerIdsForPhone("+821012345678");
     }
 
-    /** Topics off, SMS marketing withdrawn by the customer, two soft bounces in a row, the opt-out explained. */
+    /**
+     * Topics off, SMS marketing withdrawn by the customer, two soft bounces in a row, and the phone
+     * told how to stop marketing texts.
+     */
     private static CustomerProfile withPreferences(CustomerProfile p) {
         Consent consent = new Consent(false, false, true, Set.of("review_requests", "loyalty_reminders"),
                 Set.of(Consent.SMS_MARKETING));
         return withConsent(p, consent).withSuppression(new Suppression(false, true, 2))
-                .withEngagement(p.engagement().withSmsOptOutExplained()).withVersion(p.version());
+                .withEngagement(p.engagement().withSmsOptOutExplainedTo(p.phone())).withVersion(p.version());
     }
 
     private static CustomerProfile withConsent(CustomerProfile p, Consent consent) {

@@ -42,6 +42,11 @@ public record CustomerProfile(
         return consent.allowsTransactionalSms(phone != null);
     }
 
+    /** Whether the customer's current phone number was told how to stop marketing texts. */
+    public boolean smsOptOutExplained() {
+        return engagement.smsOptOutExplained(phone);
+    }
+
     public CustomerProfile withSuppression(Suppression next) {
         return new CustomerProfile(customerId, email, phone, firstName, locale, timeZone, region, consent, next,
                 loyalty, engagement, subscriptions, updatedAt, version);
@@ -68,8 +73,8 @@ public record CustomerProfile(
         Map<String, Engagement.ProductReview> reviews = new java.util.HashMap<>(engagement.reviews());
         reviews.put(productId, review);
         return new CustomerProfile(customerId, email, phone, firstName, locale, timeZone, region, consent, suppression,
-                loyalty, new Engagement(engagement.marketingSends(), reviews, engagement.smsOptOutExplained()), subscriptions,
-                updatedAt, version);
+                loyalty, new Engagement(engagement.marketingSends(), reviews, engagement.smsOptOutExplainedTo()),
+                subscriptions, updatedAt, version);
     }
 
     public CustomerProfile withSubscription(Subscription subscription) {

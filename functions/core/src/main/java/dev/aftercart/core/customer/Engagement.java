@@ -9,16 +9,16 @@ import java.util.stream.Stream;
 
 /**
  * What the customer has received and said, as far as the send-time policies care: the marketing
- * messages of the last 30 days (for cooldowns and caps), their product reviews, and whether they
- * were told how to stop marketing texts (the first one says it).
+ * messages of the last 30 days (for cooldowns and caps), their product reviews, and the phone
+ * number last told how to stop marketing texts (the first one to a number says it), or null.
  */
 public record Engagement(List<MarketingSend> marketingSends, Map<String, ProductReview> reviews,
-        boolean smsOptOutExplained) {
+        String smsOptOutExplainedTo) {
 
     /** Marketing sends older than this no longer count against any cap. */
     public static final Duration WINDOW = Duration.ofDays(30);
 
-    public static final Engagement NONE = new Engagement(List.of(), Map.of(), false);
+    public static final Engagement NONE = new Engagement(List.of(), Map.of(), null);
 
     public record MarketingSend(Channel channel, Instant at) {
     }
@@ -32,11 +32,16 @@ public record Engagement(List<MarketingSend> marketingSends, Map<String, Product
     }
 
     public Engagement(List<MarketingSend> marketingSends, Map<String, ProductReview> reviews) {
-        this(marketingSends, reviews, false);
+        this(marketingSends, reviews, null);
     }
 
-    public Engagement withSmsOptOutExplained() {
-        return new Engagement(marketingSends, reviews, true);
+    public Engagement withSmsOptOutExplainedTo(String phone) {
+        return new Engagement(marketingSends, reviews, phone);
+    }
+
+    /** Whether {@code phone} was told how to stop: a new number has not been, even when the old one was. */
+    public boolean smsOptOutExplained(String phone) {
+        return phone != null && phone.equals(smsOptOutExplainedTo);
     }
 
     /**
@@ -47,7 +52,7 @@ public record Engagement(List<MarketingSend> marketingSends, Map<String, Product
         List<MarketingSend> kept = Stream.concat(marketingSends.stream(), Stream.of(new MarketingSend(channel, at)))
                 .filter(send -> !send.at().isBefore(at.minus(WINDOW)))
                 .toList();
-        return new Engagement(kept, reviews, smsOptOutExplained);
+        return new Engagement(kept, reviews, smsOptOutExplainedTo);
     }
 
     public long marketingSince(Channel channel, Instant since) {

@@ -189,24 +189,27 @@ public final class Dispatcher {
         if (!ledger.update(claimed, entry.version())) {
             return concurrent(entry);
         }
+        SendContext sending = context;
         if (entry.kind() == MessageKind.MARKETING) {
-            Optional<Decision> changed = countMarketing(context, now);
-            if (changed.isPresent()) {
-                return release(claimed, changed.get(), now);
+            switch (countMarketing(context, now)) {
+                case Counting.Counted counted -> sending = counted.context();
+                case Counting.Changed changed -> {
+                    return release(claimed, changed.decision(), now);
+                }
             }
         }
         Delivery delivery;
         Integer segments = null;
-        List<String> products = policy.products(context, now);
+        List<String> products = policy.products(sending, now);
         try {
             delivery = switch (entry.channel()) {
-                case EMAIL -> email.send(composer.email(context, products));
+                case EMAIL -> email.send(composer.email(sending, products));
                 case SMS -> {
-                    SmsMessage message = composer.sms(context, products);
+                    SmsMessage message = composer.sms(sending, products);
                     segments = message.segments();
                     yield sms.send(message);
                 }
-                case EVENT -> events.publish(composer.event(context));
+                case EVENT -> events.publish(composer.event(sending));
             };
         } catch (RenderException e) {
             delivery = new Delivery.Refused("render_error", true);
@@ -233,32 +236,44 @@ public final class Dispatcher {
         };
     }
 
+    /** What counting a marketing message came to: counted against this state of the customer, or another decision. */
+    private sealed interface Counting {
+
+        record Counted(SendContext context) implements Counting {
+        }
+
+        record Changed(Decision decision) implements Counting {
+        }
+    }
+
     /**
      * Counts a claimed marketing message against the customer's cooldowns and caps with a
      * conditional profile write. When another writer moved the profile first, the decision is taken
-     * again on the fresh profile; a different decision is returned for the caller to record.
+     * again on the fresh profile; a different decision is returned for the caller to record. A send
+     * returns the state it was counted against, to compose from: a text then goes to the number
+     * recorded as told how to stop, not to one the customer has since replaced.
      */
-    private Optional<Decision> countMarketing(SendContext context, Instant now) {
+    private Counting countMarketing(SendContext context, Instant now) {
         SendContext current = context;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             CustomerProfile profile = current.profile();
             Engagement engagement = profile.engagement().withMarketingSend(current.message().channel(), now);
             if (current.message().channel() == Channel.SMS) {
-                // The composer adds how to stop to the first marketing text; this records that it did.
-                engagement = engagement.withSmsOptOutExplained();
+                // The composer adds how to stop to the first marketing text to a number; this records that it did.
+                engagement = engagement.withSmsOptOutExplainedTo(profile.phone());
             }
             CustomerProfile counted = profile.withEngagement(engagement);
             if (customers.saveProfile(counted, profile.version())) {
-                return Optional.empty();
+                return new Counting.Counted(current);
             }
             current = load(current.message(), current.journey(), current.step());
             Decision decision = policy.decide(current, now);
             if (!(decision instanceof Decision.Send)) {
-                return Optional.of(decision);
+                return new Counting.Changed(decision);
             }
         }
         // Still contended: try again in a minute rather than leave the message claimed for good.
-        return Optional.of(new Decision.Hold(now.plus(CONTENTION_RETRY), "profile_contention"));
+        return new Counting.Changed(new Decision.Hold(now.plus(CONTENTION_RETRY), "profile_contention"));
     }
 
     /** A claimed message that the fresh state says not to send now: skipped, or held for later. */

@@ -115,9 +115,9 @@ public final class MessageComposer {
         String body = templates.render(template, language, Templates.Part.SMS, model).strip();
         if (message.kind() == MessageKind.MARKETING) {
             // Marketing texts say they are marketing where the law wants it said (Korea's "(광고)"), and the
-            // first one tells how to stop, in the customer's language.
+            // first one to each number tells how to stop, in the customer's language.
             body = templates.renderPartial(language, "sms-marketing-prefix", model) + body;
-            if (!profile.engagement().smsOptOutExplained()) {
+            if (!profile.smsOptOutExplained()) {
                 body = body + " " + templates.renderPartial(language, "sms-opt-out", model);
             }
         }

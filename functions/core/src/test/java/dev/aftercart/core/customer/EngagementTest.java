@@ -44,4 +44,22 @@ class EngagementTest {
         assertThat(engagement.lastMarketing(Channel.EMAIL)).isEqualTo(NOW.minus(Duration.ofDays(1)));
         assertThat(Engagement.NONE.lastMarketing(Channel.SMS)).isNull();
     }
+
+    @Test
+    void smsOptOutExplained_onlyToTheNumberThatWasTold() {
+        Engagement told = Engagement.NONE.withSmsOptOutExplainedTo("+12125550123");
+
+        assertThat(told.smsOptOutExplained("+12125550123")).isTrue();
+        assertThat(told.smsOptOutExplained("+12125550199")).isFalse();
+        assertThat(told.smsOptOutExplained(null)).isFalse();
+        assertThat(Engagement.NONE.smsOptOutExplained("+12125550123")).isFalse();
+    }
+
+    @Test
+    void withMarketingSend_keepsTheNumberToldHowToStop() {
+        Engagement told = Engagement.NONE.withSmsOptOutExplainedTo("+12125550123")
+                .withMarketingSend(Channel.SMS, NOW);
+
+        assertThat(told.smsOptOutExplainedTo()).isEqualTo("+12125550123");
+    }
 }

@@ -1,6 +1,8 @@
 package dev.aftercart.core.engine;
 
+import static dev.aftercart.core.testing.Fixtures.at;
 import static dev.aftercart.core.testing.Fixtures.event;
+import static dev.aftercart.core.testing.Fixtures.remove;
 import static dev.aftercart.core.testing.Fixtures.set;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,15 +21,16 @@ import dev.aftercart.core.testing.EngineHarness;
 import dev.aftercart.core.testing.Fixtures;
 import dev.aftercart.core.testing.InMemoryCatalog;
 import dev.aftercart.core.testing.InMemoryCustomerStore;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Marketing texts say how to stop, in the customer's language, the first time; in Korea every one
- * of them starts with "(광고)". Transactional texts say neither. The message is the points-expiry
- * warning about 300 points expiring on 15 January 2027.
+ * Marketing texts say how to stop, in the customer's language, the first time to each number; in
+ * Korea every one of them starts with "(광고)". Transactional texts say neither. The message is the
+ * points-expiry warning about 300 points expiring on 15 January 2027.
  */
 class MarketingSmsOptOutTest {
 
@@ -43,7 +46,11 @@ class MarketingSmsOptOutTest {
         CustomerProfile profile = Fixtures.profile("c-1").locale(locale).timeZone(zone).consent(false, true, true)
                 .loyalty(new Loyalty(true, "member", 450, List.of(new PointsExpiry(300, Instant.parse(EXPIRES_AT))), AT))
                 .build();
-        return toldHowToStop ? profile.withEngagement(profile.engagement().withSmsOptOutExplained()) : profile;
+        return toldHowToStop ? toldHowToStopAt(profile, profile.phone()) : profile;
+    }
+
+    private static CustomerProfile toldHowToStopAt(CustomerProfile profile, String phone) {
+        return profile.withEngagement(profile.engagement().withSmsOptOutExplainedTo(phone));
     }
 
     private String warning(CustomerProfile profile) {
@@ -75,6 +82,17 @@ class MarketingSmsOptOutTest {
 
         assertThat(body).isEqualTo("Aftercart Demo: 300 of your points expire on January 15, 2027. "
                 + "Use them at https://shop.example before then.");
+    }
+
+    @Test
+    void englishMarketingText_toANewNumber_saysHowToStopAgain() {
+        // given: the customer was told how to stop at a number they no longer have
+        CustomerProfile profile = toldHowToStopAt(customer("en-US", "America/New_York", false), "+12125550123");
+
+        String body = warning(profile);
+
+        assertThat(profile.phone()).isNotEqualTo("+12125550123");
+        assertThat(body).endsWith("before then. Reply STOP to opt out.");
     }
 
     @Test
@@ -119,7 +137,80 @@ class MarketingSmsOptOutTest {
         assertThat(marketing).hasSize(2);
         assertThat(marketing.get(0)).startsWith("Aftercart Demo: 300 of your points").endsWith(" Reply STOP to opt out.");
         assertThat(marketing.get(1)).startsWith("Aftercart Demo: Last chance!").doesNotContain("STOP");
-        assertThat(harness.customers.profile("c-5001").orElseThrow().engagement().smsOptOutExplained()).isTrue();
+        assertThat(harness.customers.profile("c-5001").orElseThrow().engagement().smsOptOutExplainedTo())
+                .isEqualTo("+12125550123");
+    }
+
+    /** The customer's phone as the store reports it changed, by another Customer Updated. */
+    private static Map<String, Object> newPhone(String phone, String at) {
+        Map<String, Object> update = at(event("customer-updated.json"), at);
+        set(update, "detail.customer.customerId", "c-5001");
+        set(update, "detail.customer.email", "orla.brightwater@example.com");
+        set(update, "detail.customer.phone", phone);
+        return remove(update, "detail.customer.consent");
+    }
+
+    private static List<SmsMessage> marketingTexts(EngineHarness harness) {
+        return harness.sms.messages().stream().filter(m -> m.kind() == MessageKind.MARKETING).toList();
+    }
+
+    @Test
+    void dispatcher_tellsANewNumberHowToStop_once() {
+        // given: the warning told +12125550123 how to stop on 16 December; then the customer's phone changed
+        EngineHarness harness = EngineHarness.create();
+        harness.arrive(set(event("policy-order-placed.json"), "detail.customer.consent.smsMarketing", true));
+        harness.arrive(event("issue4-loyalty-joined.json"));
+        harness.runUntil(Instant.parse("2026-12-17T00:00:00Z"));
+        harness.arrive(newPhone("+12125550199", "2026-12-20T15:00:00Z"));
+
+        // when: the last chance falls due on 8 January; then, the 300 points gone, the warning of the 150 expiring
+        // on 31 March falls due on 1 March
+        harness.runUntil(Instant.parse("2027-01-09T00:00:00Z"));
+        harness.arrive(set(at(event("issue4-loyalty-points-spent.json"), "2027-01-16T15:00:00Z"),
+                "detail.change", Map.of("points", BigDecimal.valueOf(-300), "reason", "expired")));
+        harness.runUntil(Instant.parse("2027-03-02T00:00:00Z"));
+
+        // then: the first text to the new number says how to stop; the next one to it does not
+        List<SmsMessage> marketing = marketingTexts(harness);
+        assertThat(marketing).extracting(SmsMessage::to)
+                .containsExactly("+12125550123", "+12125550199", "+12125550199");
+        assertThat(marketing.get(0).body()).startsWith("Aftercart Demo: 300 of your points")
+                .endsWith(" Reply STOP to opt out.");
+        assertThat(marketing.get(1).body()).startsWith("Aftercart Demo: Last chance!")
+                .endsWith(" Reply STOP to opt out.");
+        assertThat(marketing.get(2).body()).startsWith("Aftercart Demo: 150 of your points").doesNotContain("STOP");
+        assertThat(harness.customers.profile("c-5001").orElseThrow().engagement().smsOptOutExplainedTo())
+                .isEqualTo("+12125550199");
+    }
+
+    @Test
+    void dispatcher_composesFromTheProfileItCounted_whenThePhoneChangesWhileCounting() {
+        // given: the warning told +12125550123 how to stop
+        EngineHarness harness = EngineHarness.create();
+        harness.arrive(set(event("policy-order-placed.json"), "detail.customer.consent.smsMarketing", true));
+        harness.arrive(event("issue4-loyalty-joined.json"));
+        harness.runUntil(Instant.parse("2026-12-17T00:00:00Z"));
+        LedgerEntry lastChance = harness.entry("c-5001", "points-expiry", "last-chance", Channel.SMS);
+        harness.clock.set(lastChance.dueAt());
+
+        // when: another Lambda records a new phone between the last chance's read and its count
+        harness.customers.beforeProfileSave(() -> {
+            CustomerProfile current = harness.customers.profile("c-5001").orElseThrow();
+            CustomerProfile moved = new CustomerProfile(current.customerId(), current.email(), "+12125550199",
+                    current.firstName(), current.locale(), current.timeZone(), current.region(), current.consent(),
+                    current.suppression(), current.loyalty(), current.engagement(), current.subscriptions(),
+                    current.updatedAt(), current.version() + 1);
+            assertThat(harness.customers.saveProfile(moved, current.version())).isTrue();
+        });
+        harness.dispatcher.dispatch(lastChance.customerId(), lastChance.messageId());
+
+        // then: the last chance goes to the new number, saying how to stop, and that number is recorded
+        SmsMessage sent = harness.sms.last();
+        assertThat(sent.messageId()).isEqualTo(lastChance.messageId());
+        assertThat(sent.to()).isEqualTo("+12125550199");
+        assertThat(sent.body()).startsWith("Aftercart Demo: Last chance!").endsWith(" Reply STOP to opt out.");
+        assertThat(harness.customers.profile("c-5001").orElseThrow().engagement().smsOptOutExplainedTo())
+                .isEqualTo("+12125550199");
     }
 
     @Test
