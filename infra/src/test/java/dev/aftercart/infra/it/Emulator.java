@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  *
  * <ol>
  *   <li>{@code AWS_ENDPOINT_URL} (or {@code -Daws.endpointUrl}) set: that endpoint, LocalStack or any
- *       LocalStack-compatible emulator. Set but not answering is an error, not a skip: the run asked
- *       for that emulator.</li>
+ *       LocalStack-compatible emulator. Set but not answering: every IT is skipped, and the one line
+ *       names the endpoint that did not answer and how to start the emulator.</li>
  *   <li>Otherwise a reachable Docker engine: LocalStack started through Testcontainers, pinned to
  *       {@value #DEFAULT_IMAGE} ({@code LOCALSTACK_IMAGE} overrides it; {@code LOCALSTACK_AUTH_TOKEN}
  *       is passed through), one container for the whole JVM.</li>

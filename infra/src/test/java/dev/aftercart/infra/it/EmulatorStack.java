@@ -35,6 +35,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.RuleState;
 import software.amazon.awssdk.services.eventbridge.model.Target;
@@ -150,7 +151,12 @@ final class EmulatorStack implements AutoCloseable {
     synchronized Part<String> table() {
         if (table == null) {
             table = create("DynamoDB CreateTable", "table " + name, () -> {
-                LocalDynamoDb.createTable(dynamoDb, name, model().tableProperties());
+                try {
+                    LocalDynamoDb.createTable(dynamoDb, name, model().tableProperties());
+                } catch (ResourceInUseException e) {
+                    // The first DynamoDB call starts LocalStack's DynamoDB Local; when that outlasts the socket
+                    // timeout, the SDK's retry finds the table the first attempt made. The name is this run's.
+                }
                 dynamoDb.waiter().waitUntilTableExists(r -> r.tableName(name));
                 return name;
             }, created -> dynamoDb.deleteTable(r -> r.tableName(created)));
@@ -172,6 +178,7 @@ final class EmulatorStack implements AutoCloseable {
     /** The sender's SES v2 identities (its domain and the address itself) and the configuration set it sends with. */
     synchronized Part<String> sesIdentity() {
         if (sesIdentity == null) {
+            // Not best-effort: AftercartConfig requires SES_CONFIGURATION_SET, and every SendEmail names it.
             sesIdentity = create("SES v2 CreateConfigurationSet", "configuration set " + name, () -> {
                 ses.createConfigurationSet(r -> r.configurationSetName(name));
                 return name;

@@ -26,14 +26,23 @@ import java.util.Optional;
  * A message counts as addressed to a recipient when one of its string values contains the address
  * (an email) or equals the number (an SMS), so either shape, and either place an emulator keeps the
  * recipient in, is found. An empty {@code Optional} means the emulator serves no such endpoint.
+ *
+ * <p>LocalStack registers {@code /_aws/sns/...} and {@code /_aws/ses} only once the SNS or SES
+ * provider first loads, so a test calls the API ({@code smsApi()}, {@code sesIdentity()}) before it
+ * requires inspection; {@code EAGER_SERVICE_LOADING=1} loads them at start-up and covers it too.
+ * {@code GET /_localstack/info} says which LocalStack edition answers.
  */
 final class Inspection {
 
     static final String SES = "/_aws/ses";
     static final List<String> SMS = List.of("/_aws/sns/sms-messages", "/_aws/sns");
+    static final String INFO = "/_localstack/info";
 
     private final URI endpoint;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     Inspection(URI endpoint) {
         this.endpoint = endpoint;
@@ -61,6 +70,13 @@ final class Inspection {
             }
         }
         return Optional.empty();
+    }
+
+    /** The LocalStack edition ({@code community}, {@code pro}, …), or empty when the emulator does not say. */
+    Optional<String> edition() {
+        return get(INFO).flatMap(body -> body instanceof Map<?, ?> map && map.get("edition") instanceof String edition
+                ? Optional.of(edition)
+                : Optional.empty());
     }
 
     /** Where sent email is looked up, for a skip message. */

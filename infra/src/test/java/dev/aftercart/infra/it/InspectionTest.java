@@ -39,6 +39,12 @@ class InspectionTest {
                "+14155550102": [{"PhoneNumber": "+14155550102", "Message": "Other", "MessageId": "s-2"}]},
              "region": "us-east-1"}""";
 
+    /** LocalStack 4.14.0 Community's GET /_localstack/info. */
+    static final String INFO = """
+            {"version": "4.14.0:2f1a1d2e3", "edition": "community", "is_license_activated": false,
+             "session_id": "5b0f7c1e-0000-4000-8000-000000000000", "machine_id": "dkr_0123456789ab", "system": "linux",
+             "is_docker": true, "server_time_utc": "2026-11-16T17:05:00", "uptime": 42}""";
+
     private HttpServer server;
 
     @AfterEach
@@ -72,6 +78,28 @@ class InspectionTest {
 
         assertThat(inspection.smsTo("+14155550101").orElseThrow()).singleElement()
                 .satisfies(sms -> assertThat(sms).containsEntry("message", "Order #1001 is confirmed"));
+    }
+
+    @Test
+    void edition_isTheOneLocalStackReportsAtItsInfoEndpoint() throws IOException {
+        Inspection inspection = emulatorServing(Map.of("/_localstack/info", INFO));
+
+        assertThat(inspection.edition()).contains("community");
+    }
+
+    @Test
+    void edition_isEmpty_whenTheInfoNamesNone() throws IOException {
+        Inspection inspection = emulatorServing(Map.of("/_localstack/info", """
+                {"version": "1.0"}"""));
+
+        assertThat(inspection.edition()).isEmpty();
+    }
+
+    @Test
+    void edition_isEmpty_forAnEmulatorWithoutTheInfoEndpoint() throws IOException {
+        Inspection inspection = emulatorServing(Map.of("/health", "{}"));
+
+        assertThat(inspection.edition()).isEmpty();
     }
 
     @Test

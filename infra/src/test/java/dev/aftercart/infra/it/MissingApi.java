@@ -8,17 +8,21 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * Tells "this emulator does not implement that API" apart from a real failure. Emulators answer an
- * API they lack with 501 (LocalStack: "not yet emulated", or "not included in your license plan"),
- * or with a NotImplemented / UnknownOperation / InvalidAction error, or, for a REST API they have no
- * route for, 404 to a create. Setup calls go through {@link #probe}; a test needing what is missing
- * skips with the reason, and anything else still fails.
+ * API they lack with 501 (LocalStack: "The API for service 'sesv2' is either not included in your
+ * current license plan or has not yet been emulated by LocalStack"), or with a NotImplemented /
+ * UnknownOperation / InvalidAction error, or, for a REST API they have no route for, 404. A 404
+ * whose code says what was not found (ResourceNotFoundException, NotFoundException, NoSuch…) comes
+ * from an API that is there, so it is a failure. Setup calls go through {@link #probe}; a test
+ * needing what is missing skips with the reason, and anything else still fails.
  */
 final class MissingApi {
 
     private static final List<String> CODES = List.of("notimplemented", "unknownoperation", "invalidaction",
             "unsupportedoperation", "notsupported");
-    private static final List<String> MESSAGES = List.of("not yet implemented", "not implemented",
-            "not yet emulated", "not included in your", "is not supported", "unknown operation");
+    /** Codes a real API answers 404 with when what it was asked about does not exist. */
+    private static final List<String> NOT_FOUND_CODES = List.of("notfound", "nosuch");
+    /** LocalStack's words for a service it has no provider for; looser text would turn failures into skips. */
+    private static final String LOCALSTACK_MISSING = "not included in your current license plan or has not yet been emulated";
 
     private MissingApi() {
     }
@@ -29,9 +33,10 @@ final class MissingApi {
         String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
         String lowerCode = code == null ? "" : code.toLowerCase(Locale.ROOT);
         String lowerMessage = message == null ? "" : message.toLowerCase(Locale.ROOT);
-        boolean missing = e.statusCode() == 501 || e.statusCode() == 404
+        boolean unknownRoute = e.statusCode() == 404 && NOT_FOUND_CODES.stream().noneMatch(lowerCode::contains);
+        boolean missing = e.statusCode() == 501 || unknownRoute
                 || CODES.stream().anyMatch(lowerCode::startsWith)
-                || MESSAGES.stream().anyMatch(lowerMessage::contains);
+                || lowerMessage.contains(LOCALSTACK_MISSING);
         return missing ? e.statusCode() + " " + (code == null ? "" : code + ": ") + message : null;
     }
 
