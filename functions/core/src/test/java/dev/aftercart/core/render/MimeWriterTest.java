@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aftercart.core.testing.MimeReader;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,35 @@ class MimeWriterTest {
         assertThat(mime.parts().get(1).headers()).containsEntry("content-type", "text/html; charset=UTF-8");
         assertThat(mime.part("text/plain").text()).isEqualTo("plain body");
         assertThat(mime.part("text/html").text()).isEqualTo("<p>html body</p>");
+    }
+
+    @Test
+    void thaiAndKoreanBodies_areBase64_aboutHalfTheSizeOfQuotedPrintable() {
+        // given: an order confirmation's worth of Thai and of Korean, in HTML
+        String thai = "<p>" + "ขอบคุณสำหรับคำสั่งซื้อของคุณ เราจะแจ้งให้ทราบเมื่อจัดส่งแล้ว ".repeat(40) + "</p>";
+        String korean = "<p>" + "지민님, 주문해 주셔서 감사합니다! 배송이 시작되면 알려 드릴게요. ".repeat(40) + "</p>";
+
+        for (String html : List.of(thai, korean)) {
+            // when
+            MimeReader.Message mime = written(email("s", html, html, Map.of()));
+
+            // then
+            MimeReader.Part part = mime.part("text/html");
+            assertThat(part.headers()).containsEntry("content-transfer-encoding", "base64");
+            assertThat(part.text()).isEqualTo(html);
+            assertThat(part.rawBody().split("\r\n", -1)).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(76));
+            assertThat(part.rawBody().length()).isLessThan(MimeWriter.quotedPrintable(html).length() * 6 / 10);
+        }
+    }
+
+    @Test
+    void englishBody_withAFewAccents_staysQuotedPrintable() {
+        String html = "<p>Thanks for your order, Zoë! Your café au lait mug ships on Monday.</p>";
+
+        MimeReader.Message mime = written(email("s", html, html, Map.of()));
+
+        assertThat(mime.part("text/html").headers()).containsEntry("content-transfer-encoding", "quoted-printable");
+        assertThat(mime.part("text/html").text()).isEqualTo(html);
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * Reads a MIME message back, independently of the writer, so tests can prove what a mail client
  * would show: unfolds headers, decodes RFC 2047 encoded words (each one strictly, so a character
- * split across two words fails) and quoted-printable parts.
+ * split across two words fails) and quoted-printable or base64 parts.
  */
 public final class MimeReader {
 
@@ -31,6 +31,9 @@ public final class MimeReader {
         /** The body decoded from its transfer encoding, as text in its charset. */
         public String text() {
             String encoding = headers.getOrDefault("content-transfer-encoding", "7bit");
+            if (encoding.equalsIgnoreCase("base64")) {
+                return decodeBase64(rawBody);
+            }
             if (!encoding.equalsIgnoreCase("quoted-printable")) {
                 throw new AssertionError("unexpected transfer encoding " + encoding);
             }
@@ -154,6 +157,18 @@ public final class MimeReader {
     /** Removes soft line breaks and decodes {@code =XX}; the result must be valid UTF-8. */
     public static String decodeQuotedPrintable(String body) {
         return strict(StandardCharsets.UTF_8, qpBytes(body.replace("=" + CRLF, "")));
+    }
+
+    /** Strictly: lines of at most 76 base64 characters, CRLF between them, whole UTF-8 characters. */
+    public static String decodeBase64(String body) {
+        StringBuilder joined = new StringBuilder(body.length());
+        for (String line : body.split(CRLF, -1)) {
+            if (!line.matches("[A-Za-z0-9+/=]{0,76}")) {
+                throw new AssertionError("not a base64 line of 76 at most: " + line);
+            }
+            joined.append(line);
+        }
+        return strict(StandardCharsets.UTF_8, Base64.getDecoder().decode(joined.toString()));
     }
 
     private static byte[] qpBytes(String text) {
