@@ -101,7 +101,7 @@ class PreferencePageBrowserTest {
 
         browser.click(browser.find("input[name=review_requests]"));
         browser.click(browser.find("input[name=loyalty_reminders]"));
-        browser.submit(browser.find("#preferences button[type=submit]"));
+        browser.submit(browser.find("#preferences button[type=submit]"), "#saved");
 
         assertThat(browser.text(browser.find("#saved"))).startsWith("Saved.");
         assertThat(browser.checked(browser.find("input[name=review_requests]"))).isFalse();
@@ -122,7 +122,7 @@ class PreferencePageBrowserTest {
         assertThat(browser.count("#unsubscribe button")).isEqualTo(1);
         assertThat(profile().consent().emailMarketing()).as("opening a link never unsubscribes").isTrue();
 
-        browser.submit(browser.find("#unsubscribe button"));
+        browser.submit(browser.find("#unsubscribe button"), "#unsubscribed");
 
         assertThat(browser.text(browser.find("#unsubscribed"))).contains("unsubscribed from marketing email");
         assertThat(browser.checked(browser.find("input[name=email_marketing]"))).isFalse();

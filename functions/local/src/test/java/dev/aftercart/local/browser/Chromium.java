@@ -117,16 +117,27 @@ public final class Chromium implements AutoCloseable {
     }
 
     /**
-     * Clicks a button that submits a form, and returns once the answer has replaced the page: a click
-     * may return before the navigation it starts has finished, and a find would then see the old page.
+     * Clicks a button that submits a form, and returns once the answer has replaced the page and
+     * shows {@code awaited}: a click may return before the navigation it starts has finished, and
+     * in between a find sees the old page, or no page at all.
      */
-    public void submit(String button) throws IOException, InterruptedException {
+    public void submit(String button, String awaited) throws IOException, InterruptedException {
         String page = find("html");
         click(button);
         Instant deadline = Instant.now().plusSeconds(20);
-        while (find("html").equals(page)) {
+        while (true) {
+            try {
+                if (!find("html").equals(page)) {
+                    find(awaited);
+                    return;
+                }
+            } catch (IllegalStateException e) {
+                if (!e.getMessage().contains("no such element") && !e.getMessage().contains("stale element")) {
+                    throw e;
+                }
+            }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the page did not change within 20 s of submitting the form");
+                throw new IllegalStateException("no " + awaited + " on a new page within 20 s of submitting the form");
             }
             Thread.sleep(50);
         }
