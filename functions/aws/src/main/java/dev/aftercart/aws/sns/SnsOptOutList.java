@@ -30,8 +30,8 @@ import software.amazon.awssdk.services.sns.model.OptInPhoneNumberRequest;
  * are not kept, so the next dispatch asks again. Only the error code and request id are logged, never
  * the number, and the SDK's exception is not chained: SNS's message for a bad number repeats it.
  *
- * <p>{@link #optIn} asks SNS to take a number off the list with {@code OptInPhoneNumber} after its
- * owner texted START. SNS refuses with {@code InvalidParameter} when the number was opted in within
+ * <p>{@link #optIn} asks SNS afresh whether a number is on the list and, if so, takes it off with
+ * {@code OptInPhoneNumber} after its owner texted START. SNS refuses with {@code InvalidParameter} when the number was opted in within
  * the last 30 days; that is an answer, not a failure. Anything else is thrown, so the inbound
  * function's retry asks again.
  */
@@ -39,8 +39,9 @@ public final class SnsOptOutList implements SmsOptOutList {
 
     /** Checking a number is {@code sns:CheckIfPhoneNumberIsOptedOut} on resource {@code *}. */
     public static final List<String> IAM_ACTIONS = List.of("sns:CheckIfPhoneNumberIsOptedOut");
-    /** Opting a number back in, which only the inbound SMS function does, is {@code sns:OptInPhoneNumber}. */
-    public static final List<String> OPT_IN_IAM_ACTIONS = List.of("sns:OptInPhoneNumber");
+    /** Opting a number back in, which only the inbound SMS function does: a fresh check, then {@code sns:OptInPhoneNumber}. */
+    public static final List<String> OPT_IN_IAM_ACTIONS = List.of("sns:CheckIfPhoneNumberIsOptedOut",
+            "sns:OptInPhoneNumber");
 
     /** Long enough to spare SNS a burst of the same number, short enough that an opt-in is soon seen. */
     public static final Duration DEFAULT_TIME_TO_LIVE = Duration.ofMinutes(5);
@@ -106,9 +107,21 @@ public final class SnsOptOutList implements SmsOptOutList {
         return optedOut;
     }
 
-    /** @throws ListFailed when SNS neither opted the number in nor refused to */
+    /**
+     * Asks SNS afresh whether the number is opted out (a kept "no" may predate the STOP) and, only
+     * if it is, opts it in, sparing SNS's once-in-30-days allowance.
+     *
+     * @throws ListFailed when SNS neither answered, nor opted the number in, nor refused to
+     */
     @Override
     public boolean optIn(String phoneNumber) {
+        boolean optedOut = ask(phoneNumber);
+        synchronized (answers) {
+            answers.put(phoneNumber, new Answer(optedOut, clock.instant().plus(timeToLive)));
+        }
+        if (!optedOut) {
+            return true;
+        }
         try {
             client.optInPhoneNumber(OptInPhoneNumberRequest.builder().phoneNumber(phoneNumber).build());
         } catch (AwsServiceException e) {

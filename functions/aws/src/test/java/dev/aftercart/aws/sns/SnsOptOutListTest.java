@@ -318,28 +318,43 @@ class SnsOptOutListTest {
     }
 
     @Test
-    void optIn_shouldSendOptInPhoneNumberQuery_andForgetTheKeptAnswer() {
-        stub.respond(answer(true), optedIn(), answer(false));
+    void optIn_asksAfresh_andSendsOptInPhoneNumber_evenWhereAKeptAnswerSaysNotOptedOut() {
+        // given: START, STOP and START again within the kept answer's five minutes
+        stub.respond(answer(false), answer(true), optedIn(), answer(false));
         SnsOptOutList list = list();
         boolean before = list.isOptedOut(PHONE);
 
+        // when
         boolean optedIn = list.optIn(PHONE);
 
-        assertThat(before).isTrue();
+        // then
+        assertThat(before).isFalse();
         assertThat(optedIn).isTrue();
+        assertThat(stub.requests()).extracting(r -> r.form().get("Action"))
+                .containsExactly("CheckIfPhoneNumberIsOptedOut", "CheckIfPhoneNumberIsOptedOut", "OptInPhoneNumber");
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("Action", "OptInPhoneNumber");
         expected.put("Version", "2010-03-31");
         expected.put("phoneNumber", PHONE);
-        assertThat(stub.requests().get(1).form()).containsExactlyEntriesOf(expected);
+        assertThat(stub.requests().get(2).form()).containsExactlyEntriesOf(expected);
         assertThat(list.isOptedOut(PHONE)).as("asked again, not the answer kept from before").isFalse();
-        assertThat(stub.requests()).hasSize(3);
+        assertThat(stub.requests()).hasSize(4);
+    }
+
+    @Test
+    void optIn_leavesANumberThatIsNotOptedOutAlone_sparingSnsThirtyDayAllowance() {
+        stub.respond(answer(false));
+
+        boolean optedIn = list().optIn(PHONE);
+
+        assertThat(optedIn).isTrue();
+        assertThat(stub.onlyRequest().form().get("Action")).isEqualTo("CheckIfPhoneNumberIsOptedOut");
     }
 
     @Test
     void optIn_answersNo_whenSnsRefuses_asItDoesWithinThirtyDaysOfTheLastOptIn() {
-        stub.respond(error(400, "Sender", "InvalidParameter", "Invalid parameter: PhoneNumber Reason: " + PHONE
-                + " was opted in within the last 30 days"));
+        stub.respond(answer(true), error(400, "Sender", "InvalidParameter", "Invalid parameter: PhoneNumber Reason: "
+                + PHONE + " was opted in within the last 30 days"));
 
         try (LogCapture log = LogCapture.start()) {
             boolean optedIn = list().optIn(PHONE);
@@ -349,7 +364,7 @@ class SnsOptOutListTest {
                     .contains("\"event\":\"sms_opt_in_refused\"", "\"code\":\"InvalidParameter\"")
                     .doesNotContain("4255550123"));
         }
-        assertThat(stub.requests()).hasSize(1);
+        assertThat(stub.requests()).hasSize(2);
     }
 
     @ParameterizedTest(name = "{1} ({0}) -> permanent={2}")
@@ -360,6 +375,7 @@ class SnsOptOutListTest {
     })
     void optIn_throws_whenSnsNeitherOptsInNorRefuses(int status, String code, boolean permanent) {
         try (SnsClient fast = StubClients.withoutBackoff(SnsClient.builder(), stub)) {
+            stub.respond(answer(true));
             stub.otherwise(error(status, status >= 500 ? "Receiver" : "Sender", code, "no: " + PHONE));
 
             SnsOptOutList.ListFailed failure = catchThrowableOfType(SnsOptOutList.ListFailed.class,
@@ -373,13 +389,25 @@ class SnsOptOutListTest {
     }
 
     @Test
+    void optIn_throws_whenTheFreshCheckFails_withoutOptingIn() {
+        stub.respond(error(403, "Sender", "AuthorizationError", "not authorized"));
+
+        SnsOptOutList.ListFailed failure = catchThrowableOfType(SnsOptOutList.ListFailed.class,
+                () -> list().optIn(PHONE));
+
+        assertThat(failure).hasMessageStartingWith("CheckIfPhoneNumberIsOptedOut failed: AuthorizationError");
+        assertThat(stub.requests()).hasSize(1);
+    }
+
+    @Test
     void optIn_callsOnlyOperationsGrantedByItsIamActions() {
-        stub.respond(optedIn());
+        stub.respond(answer(true), optedIn());
 
         list().optIn(PHONE);
 
-        assertThat(stub.onlyRequest().form().get("Action")).isEqualTo("OptInPhoneNumber");
-        assertThat(SnsOptOutList.OPT_IN_IAM_ACTIONS).containsExactly("sns:OptInPhoneNumber");
+        Set<String> operations = stub.requests().stream().map(r -> "sns:" + r.form().get("Action"))
+                .collect(Collectors.toSet());
+        assertThat(SnsOptOutList.OPT_IN_IAM_ACTIONS).containsExactlyInAnyOrderElementsOf(operations);
     }
 
     @Test

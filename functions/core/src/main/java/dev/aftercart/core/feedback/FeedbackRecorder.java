@@ -169,7 +169,7 @@ public final class FeedbackRecorder {
     public void resumeMarketingEmail() {
         reputation.resumeMarketingEmail(clock.instant());
         Log.info("marketing_email_resumed");
-        // Both alarms keep their state while no data comes (a pause lasts until resumed); 0 clears them.
+        // The pause is reported once, and its alarms ignore the silence after it; this 0 clears them.
         for (String reason : List.of("bounce_rate", "complaint_rate")) {
             Log.metric("MarketingEmailPaused", 0, "Count", Map.of("Reason", reason), clock.instant());
         }

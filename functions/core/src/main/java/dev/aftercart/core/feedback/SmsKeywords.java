@@ -62,9 +62,7 @@ public final class SmsKeywords {
         } else if (START.contains(keyword)) {
             owners.forEach(id -> changes.apply(id, "sms_keyword", Consent::restoreSmsMarketing));
             // Consent first: when the provider's answer fails and the text is retried, this part is a no-op.
-            if (optOuts.isOptedOut(inbound.fromNumber())) {
-                providerOptIn = optOuts.optIn(inbound.fromNumber());
-            }
+            providerOptIn = optOuts.optIn(inbound.fromNumber());
             action = Action.OPTED_IN;
         } else if (HELP.equals(keyword)) {
             help(inbound, owners);

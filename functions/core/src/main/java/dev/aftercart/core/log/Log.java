@@ -60,7 +60,8 @@ public final class Log {
 
     /**
      * One metric as an EMF record, with its dimensions as fields. It is published both per
-     * dimension set and without dimensions, so one alarm can watch the total.
+     * dimension set and without dimensions, so one alarm can watch the total; a metric without
+     * dimensions names the empty set once, or CloudWatch would count each value twice.
      */
     public static void metric(String name, double value, String unit, Map<String, String> dimensions,
             java.time.Instant at) {
@@ -69,7 +70,8 @@ public final class Log {
                 "Timestamp", at.toEpochMilli(),
                 "CloudWatchMetrics", java.util.List.of(Map.of(
                         "Namespace", NAMESPACE,
-                        "Dimensions", java.util.List.of(java.util.List.copyOf(dimensions.keySet()), java.util.List.of()),
+                        "Dimensions", dimensions.isEmpty() ? java.util.List.of(java.util.List.of())
+                                : java.util.List.of(java.util.List.copyOf(dimensions.keySet()), java.util.List.of()),
                         "Metrics", java.util.List.of(Map.of("Name", name, "Unit", unit))))));
         dimensions.forEach((k, v) -> record.put(k, redact(v)));
         record.put(name, value);
@@ -101,6 +103,11 @@ public final class Log {
         return switch (value) {
             case String s -> redact(s);
             case java.util.Collection<?> list -> list.stream().map(Log::redactValue).toList();
+            case Map<?, ?> map -> {
+                Map<Object, Object> redacted = new LinkedHashMap<>();
+                map.forEach((k, v) -> redacted.put(k, redactValue(v)));
+                yield redacted;
+            }
             case null, default -> value;
         };
     }

@@ -137,13 +137,6 @@ class SmsKeywordsTest {
     }
 
     @Test
-    void start_doesNotAskTheProviderToOptIn_aNumberItHasNotOptedOut() {
-        keywords.handle(text(OWN, "START"));
-
-        assertThat(optOuts.optIns()).isZero();
-    }
-
-    @Test
     void start_fromANumberOfNoCustomer_stillTakesItOffTheProvidersList() {
         optOuts.optOut(UNKNOWN);
 

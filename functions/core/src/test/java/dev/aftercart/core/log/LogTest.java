@@ -47,8 +47,32 @@ class LogTest {
     }
 
     @Test
+    void format_redactsInsideMapsToo_atAnyDepth() {
+        String line = Log.format(Level.SEVERE, "consent_announce_failed", "detail",
+                Map.of("customerId", "jane@shop.example", "nested", Map.of("to", List.of("+14155550123")), "via", "sms"));
+
+        assertThat(line).doesNotContain("jane@shop.example", "4155550123");
+        assertThat(Json.parseObject(line).get("detail")).isEqualTo(
+                Map.of("customerId", "[redacted]", "nested", Map.of("to", List.of("[redacted]")), "via", "sms"));
+    }
+
+    @Test
     void format_rejectsAFieldWithoutAValue() {
         assertThatThrownBy(() -> Log.format(Level.INFO, "e", "lonely")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void metric_withoutDimensions_namesTheEmptySetOnce_soEachValueCountsOnce() {
+        try (CapturedLog log = CapturedLog.start()) {
+            Log.metric("ConsentAnnouncementsFailed", 1, "Count", Map.of(), java.time.Instant.parse("2026-11-20T10:00:00Z"));
+
+            Map<String, Object> record = Json.parseObject(log.lines().get(0));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> aws = (Map<String, Object>) record.get("_aws");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> metrics = ((List<Map<String, Object>>) aws.get("CloudWatchMetrics")).get(0);
+            assertThat(metrics.get("Dimensions")).isEqualTo(List.of(List.of()));
+        }
     }
 
     @Test

@@ -18,9 +18,12 @@ public final class InMemorySmsOptOutList implements SmsOptOutList {
         return optedOut.contains(phoneNumber);
     }
 
-    /** Takes the number off the list, unless {@link #refuseOptIns} says the provider refuses. */
+    /** Takes the number off the list if it is on it, unless {@link #refuseOptIns} says the provider refuses. */
     @Override
     public synchronized boolean optIn(String phoneNumber) {
+        if (!optedOut.contains(phoneNumber)) {
+            return true;
+        }
         optIns++;
         if (refuseOptIns) {
             return false;
@@ -35,7 +38,7 @@ public final class InMemorySmsOptOutList implements SmsOptOutList {
         return this;
     }
 
-    /** How many times an opt-in was asked for. */
+    /** How many times an opt-in of a number on the list was asked for. */
     public synchronized int optIns() {
         return optIns;
     }

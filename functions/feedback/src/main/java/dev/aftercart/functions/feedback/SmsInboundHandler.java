@@ -30,8 +30,7 @@ import java.util.Map;
 public final class SmsInboundHandler extends SnapStartFunction {
 
     public static final List<String> IAM_ACTIONS = AwsWiring.union(DynamoDbCustomerStore.IAM_ACTIONS,
-            EventBridgeEventPublisher.IAM_ACTIONS, SnsSmsSender.IAM_ACTIONS, SnsOptOutList.IAM_ACTIONS,
-            SnsOptOutList.OPT_IN_IAM_ACTIONS);
+            EventBridgeEventPublisher.IAM_ACTIONS, SnsSmsSender.IAM_ACTIONS, SnsOptOutList.OPT_IN_IAM_ACTIONS);
 
     private final SmsKeywords keywords;
 
