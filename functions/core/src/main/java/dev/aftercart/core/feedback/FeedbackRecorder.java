@@ -78,6 +78,12 @@ public final class FeedbackRecorder {
     /** Changes the suppression of the profile's address, if the feedback is about that address still. */
     private void address(EmailFeedback feedback, UnaryOperator<Suppression> change) {
         if (feedback.customerId() == null) {
+            // No customer tag: not sent by this stack, or an id too long for SES to tag (over 189 bytes).
+            // SES's account-level suppression list still holds the address; an operator can suppress it here.
+            if (feedback.type() != EmailFeedback.Type.DELIVERED) {
+                Log.warn("feedback_without_customer", "type", feedback.type().id(), "messageId", feedback.messageId());
+                Log.metric("FeedbackWithoutCustomer", 1, "Count", Map.of(), clock.instant());
+            }
             return;
         }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {

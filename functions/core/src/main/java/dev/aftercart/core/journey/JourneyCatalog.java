@@ -15,12 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The journey definitions, read once from {@code journeys/journeys.json} on the classpath.
  * A malformed file fails at cold start, naming the journey and the field, not at the first send.
  */
 public final class JourneyCatalog {
+
+    private static final Pattern JOURNEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     public static final String RESOURCE = "journeys/journeys.json";
 
@@ -72,6 +75,10 @@ public final class JourneyCatalog {
 
     private static Journey journey(Map<String, Object> map) {
         String id = string(map, "id", "journey");
+        if (!JOURNEY_ID.matcher(id).matches()) {
+            // It tags every email for SES, whose tag values allow only these, and names metrics.
+            throw new IllegalArgumentException("journey " + id + ": id must be 1 to 64 ASCII letters, digits, '-' or '_'");
+        }
         String where = "journey " + id;
         String trigger = string(map, "trigger", where);
         MessageKind kind = parseEnum(string(map, "kind", where), where + ".kind", MessageKind::fromId);

@@ -10,6 +10,7 @@ import dev.aftercart.core.journey.MessageKind;
 import dev.aftercart.core.ledger.LedgerEntry;
 import dev.aftercart.core.ledger.MessageStatus;
 import dev.aftercart.core.policy.SendRules;
+import dev.aftercart.core.testing.CapturedLog;
 import dev.aftercart.core.testing.Fixtures;
 import dev.aftercart.core.testing.InMemoryCustomerStore;
 import dev.aftercart.core.testing.InMemoryMessageLedger;
@@ -181,12 +182,16 @@ class FeedbackRecorderTest {
     }
 
     @Test
-    void feedbackWithoutTags_changesNothing() {
+    void feedbackWithoutTags_changesNothing_andSaysSoWithoutTheAddress() {
         CustomerProfile before = profile();
         LedgerEntry message = message();
 
-        recorder(true).record(new EmailFeedback(null, null, Type.BOUNCED_PERMANENTLY, ADDRESS, NOW));
+        try (CapturedLog log = CapturedLog.start()) {
+            recorder(true).record(new EmailFeedback(null, "m-long-id", Type.BOUNCED_PERMANENTLY, ADDRESS, NOW));
 
+            assertThat(log.text()).contains("\"event\":\"feedback_without_customer\"", "\"messageId\":\"m-long-id\"",
+                    "\"FeedbackWithoutCustomer\"").doesNotContain(ADDRESS);
+        }
         assertThat(profile()).isEqualTo(before);
         assertThat(message()).isEqualTo(message);
     }

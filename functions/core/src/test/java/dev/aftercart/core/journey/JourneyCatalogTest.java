@@ -95,6 +95,15 @@ class JourneyCatalogTest {
                 .hasMessage("journey j1 step s1: channels must name email, sms or both");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"welcome.v2", "환영", "with space"})
+    void parse_aJourneyIdSesCannotTag_isRejected_namingTheRule(String id) {
+        assertThatThrownBy(() -> JourneyCatalog.parse(catalog("{\"id\": \"" + id + "\", \"trigger\": \"Order Placed\","
+                + " \"kind\": \"marketing\", \"steps\": [" + STEP + "]}")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("journey " + id + ": id must be 1 to 64 ASCII letters, digits, '-' or '_'");
+    }
+
     @Test
     void parse_noSteps_namesTheJourney() {
         assertThatThrownBy(() -> JourneyCatalog.parse(catalog("{\"id\": \"j1\", \"trigger\": \"Order Placed\", \"kind\": \"marketing\"}")))
