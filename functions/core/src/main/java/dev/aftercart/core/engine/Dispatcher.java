@@ -227,6 +227,10 @@ public final class Dispatcher {
             }
             case Delivery.Refused refused -> {
                 ledger.update(claimed.failed(refused.code(), done), claimed.version());
+                if (entry.channel() == Channel.SMS && entry.kind() == MessageKind.MARKETING
+                        && !sending.profile().smsOptOutExplained()) {
+                    unexplain(sending.profile());
+                }
                 Log.error("message_failed", "messageId", entry.messageId(), "journey", entry.journeyId(),
                         "channel", entry.channel().id(), "code", refused.code(), "permanent", refused.permanent());
                 Log.metric("MessagesFailed", 1, "Count",
@@ -234,6 +238,22 @@ public final class Dispatcher {
                 yield new MessageOutcome.Failed(refused.code());
             }
         };
+    }
+
+    /**
+     * A refused text that was to tell its number how to stop: the counting recorded the number as
+     * told, so the next marketing text would not say it. Best effort, one conditional write; a
+     * concurrent writer wins, and then at worst the line is missing once.
+     */
+    private void unexplain(CustomerProfile before) {
+        Optional<CustomerProfile> current = customers.profile(before.customerId());
+        if (current.isEmpty() || !current.get().smsOptOutExplained()) {
+            return;
+        }
+        CustomerProfile profile = current.get();
+        Engagement restored = profile.engagement().withSmsOptOutExplainedTo(
+                before.engagement().smsOptOutExplainedTo());
+        customers.saveProfile(profile.withEngagement(restored), profile.version());
     }
 
     /** What counting a marketing message came to: counted against this state of the customer, or another decision. */

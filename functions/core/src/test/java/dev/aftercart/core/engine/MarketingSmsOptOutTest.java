@@ -15,6 +15,7 @@ import dev.aftercart.core.journey.JourneyCatalog;
 import dev.aftercart.core.journey.MessageKind;
 import dev.aftercart.core.ledger.LedgerEntry;
 import dev.aftercart.core.policy.SendContext;
+import dev.aftercart.core.port.Delivery;
 import dev.aftercart.core.render.SmsMessage;
 import dev.aftercart.core.render.Templates;
 import dev.aftercart.core.testing.EngineHarness;
@@ -137,6 +138,29 @@ class MarketingSmsOptOutTest {
         assertThat(marketing).hasSize(2);
         assertThat(marketing.get(0)).startsWith("Aftercart Demo: 300 of your points").endsWith(" Reply STOP to opt out.");
         assertThat(marketing.get(1)).startsWith("Aftercart Demo: Last chance!").doesNotContain("STOP");
+        assertThat(harness.customers.profile("c-5001").orElseThrow().engagement().smsOptOutExplainedTo())
+                .isEqualTo("+12125550123");
+    }
+
+    @Test
+    void dispatcher_saysHowToStopAgain_whenTheTextThatSaidItWasRefused() {
+        // given: the first marketing text, the one that says how to stop, is refused by SNS
+        EngineHarness harness = EngineHarness.create();
+        harness.arrive(set(event("policy-order-placed.json"), "detail.customer.consent.smsMarketing", true));
+        harness.arrive(event("issue4-loyalty-joined.json"));
+        int before = harness.sms.count();
+        harness.sms.thenRespond(new Delivery.Refused("InvalidParameter", true));
+
+        // when: the warning and the last chance fall due
+        harness.runUntil(Instant.parse("2027-01-09T00:00:00Z"));
+
+        // then: the last chance, the first marketing text that reached the number, says it
+        List<SmsMessage> marketing = marketingTexts(harness);
+        assertThat(harness.sms.messages().subList(before, before + 1)).singleElement()
+                .satisfies(refused -> assertThat(refused.kind()).isEqualTo(MessageKind.MARKETING));
+        assertThat(marketing).hasSize(2);
+        assertThat(marketing.get(0).body()).endsWith(" Reply STOP to opt out.");
+        assertThat(marketing.get(1).body()).startsWith("Aftercart Demo: Last chance!").endsWith(" Reply STOP to opt out.");
         assertThat(harness.customers.profile("c-5001").orElseThrow().engagement().smsOptOutExplainedTo())
                 .isEqualTo("+12125550123");
     }
