@@ -109,6 +109,18 @@ public record Consent(boolean emailMarketing, boolean smsMarketing, Boolean smsT
         return new Consent(emailMarketing, smsMarketing || restore, smsTransactional, topicsOff, next);
     }
 
+    /**
+     * The consent a new phone number starts with: marketing texts are agreed to per number (TCPA),
+     * so they are off until the store or the customer says otherwise, and a STOP texted from the old
+     * number does not bind the new one. Order texts stay as the store said.
+     */
+    public Consent forNewPhoneNumber() {
+        Set<String> next = new HashSet<>(withdrawnByCustomer);
+        next.remove(SMS_MARKETING);
+        next.remove(SMS_MARKETING_STOPPED);
+        return new Consent(emailMarketing, false, smsTransactional, topicsOff, next);
+    }
+
     public Consent withTopicsOff(Set<String> off) {
         return new Consent(emailMarketing, smsMarketing, smsTransactional, off, withdrawnByCustomer);
     }

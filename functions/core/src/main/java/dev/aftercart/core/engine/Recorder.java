@@ -295,11 +295,14 @@ public final class Recorder {
         Suppression suppression = sameAddress || current.email() == null && email == null
                 ? current.suppression()
                 : Suppression.NONE;
+        String phone = details.phone() != null ? details.phone() : current.phone();
+        // Marketing texts are agreed to per number: a new one starts without that consent.
+        Consent known = current.phone() != null && !current.phone().equals(phone)
+                ? current.consent().forNewPhoneNumber()
+                : current.consent();
         ConsentDetails given = details.consent();
-        Consent consent = current.consent().fromStore(given.emailMarketing(), given.smsMarketing(),
-                given.smsTransactional());
-        CustomerProfile merged = new CustomerProfile(current.customerId(), email,
-                details.phone() != null ? details.phone() : current.phone(),
+        Consent consent = known.fromStore(given.emailMarketing(), given.smsMarketing(), given.smsTransactional());
+        CustomerProfile merged = new CustomerProfile(current.customerId(), email, phone,
                 details.firstName() != null ? details.firstName() : current.firstName(),
                 details.locale() != null ? details.locale() : current.locale(),
                 details.timeZone() != null ? details.timeZone() : current.timeZone(),

@@ -165,13 +165,17 @@ class MarketingSmsOptOutTest {
                 .isEqualTo("+12125550123");
     }
 
-    /** The customer's phone as the store reports it changed, by another Customer Updated. */
+    /**
+     * The customer's phone as the store reports it changed, by another Customer Updated, with their
+     * agreement to marketing texts on the new number (a new number starts without it).
+     */
     private static Map<String, Object> newPhone(String phone, String at) {
         Map<String, Object> update = at(event("customer-updated.json"), at);
         set(update, "detail.customer.customerId", "c-5001");
         set(update, "detail.customer.email", "orla.brightwater@example.com");
         set(update, "detail.customer.phone", phone);
-        return remove(update, "detail.customer.consent");
+        remove(update, "detail.customer.consent");
+        return set(update, "detail.customer.consent", Map.of("smsMarketing", true));
     }
 
     private static List<SmsMessage> marketingTexts(EngineHarness harness) {

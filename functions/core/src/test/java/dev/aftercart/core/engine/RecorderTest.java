@@ -85,6 +85,44 @@ class RecorderTest {
     }
 
     @Test
+    void customerUpdated_withANewPhone_andNoWordOnMarketingTexts_turnsThemOffForTheNewNumber() {
+        stored(Fixtures.profile("c-1").consent(true, true, true).build());
+
+        recorder.record(updated(Fixtures.details("c-1").phone("+14155550100").build(), "2026-11-21T08:00:00Z"));
+
+        assertThat(profile("c-1").phone()).isEqualTo("+14155550100");
+        assertThat(profile("c-1").consent()).isEqualTo(new Consent(true, false, true));
+    }
+
+    @Test
+    void customerUpdated_withANewPhone_andConsentForIt_allowsMarketingTexts_evenAfterAStopFromTheOldNumber() {
+        stored(Fixtures.profile("c-1").consent(true, true, true).build());
+        CustomerProfile stopped = profile("c-1");
+        customers.saveProfile(stopped.withConsent(stopped.consent().withdrawSmsMarketing(), stopped.updatedAt())
+                .withVersion(stopped.version() + 1), stopped.version());
+
+        recorder.record(updated(Fixtures.details("c-1").phone("+14155550100").consent(null, true, null).build(),
+                "2026-11-21T08:00:00Z"));
+
+        Consent consent = profile("c-1").consent();
+        assertThat(consent.smsMarketing()).isTrue();
+        assertThat(consent.withdrawnByCustomer()).isEmpty();
+    }
+
+    @Test
+    void customerUpdated_withTheSamePhone_keepsMarketingTexts_andTheStop() {
+        stored(Fixtures.profile("c-1").consent(true, true, true).build());
+        CustomerProfile stopped = profile("c-1");
+        customers.saveProfile(stopped.withConsent(stopped.consent().withdrawSmsMarketing(), stopped.updatedAt())
+                .withVersion(stopped.version() + 1), stopped.version());
+
+        recorder.record(updated(Fixtures.details("c-1").phone(stopped.phone()).consent(null, true, null).build(),
+                "2026-11-21T08:00:00Z"));
+
+        assertThat(profile("c-1").consent().smsMarketing()).as("the STOP from this number still holds").isFalse();
+    }
+
+    @Test
     void customerUpdated_withTheSameEmailInAnotherCase_keepsTheSuppression() {
         stored(Fixtures.profile("c-1").suppression(true, false).build());
 
