@@ -3,7 +3,6 @@ package dev.aftercart.local;
 import dev.aftercart.core.feedback.InboundSms;
 import dev.aftercart.core.feedback.SmsKeywords;
 import dev.aftercart.core.port.SmsOptOutList;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,8 +28,7 @@ public final class LocalSmsOptOuts implements SmsOptOutList {
 
     /** Notes a text the provider received: a STOP word opts its number out. */
     public void received(InboundSms sms) {
-        String keyword = sms.body() == null ? "" : sms.body().strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
-        if (SmsKeywords.STOP.contains(keyword)) {
+        if (SmsKeywords.STOP.contains(SmsKeywords.keyword(sms.body()))) {
             optedOut.add(sms.fromNumber());
         }
     }

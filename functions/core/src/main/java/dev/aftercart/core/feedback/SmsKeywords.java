@@ -76,7 +76,7 @@ public final class SmsKeywords {
     }
 
     /** The keyword as carriers match it: upper case, outer spaces trimmed, inner runs of spaces as one. */
-    static String keyword(String body) {
+    public static String keyword(String body) {
         return body == null ? "" : body.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
     }
 
